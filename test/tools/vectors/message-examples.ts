@@ -1,0 +1,309 @@
+// One realistic example of every message type, as the spec shows them. The vectors carry their
+// exact JSON text; both implementations must parse each to the same value.
+import { message, type Message, type Role, type SmsMessage } from '../../../shared/protocol'
+
+export const SAMPLE_SMS: SmsMessage = {
+  id: 'sms:4711',
+  kind: 'sms',
+  threadId: 12,
+  box: 'inbox',
+  addresses: ['+447700900123'],
+  sender: '+447700900123',
+  date: 1700000000000,
+  dateSent: 1699999998000,
+  body: 'See you at 6 🙂 — café?',
+  read: false,
+  status: 'none',
+  subId: 1,
+  parts: [],
+  sendKey: null,
+}
+
+const SAMPLE_MMS: SmsMessage = {
+  ...SAMPLE_SMS,
+  id: 'mms:88',
+  kind: 'mms',
+  box: 'sent',
+  addresses: ['+447700900123', '+447700900456'],
+  sender: null,
+  dateSent: null,
+  body: 'Photos from Saturday',
+  read: true,
+  parts: [{ partId: 'mms:88:2', mime: 'image/jpeg', size: 40213, name: 'IMG_0042.jpg' }],
+  sendKey: '0f5c2a4e-8b1d-4c55-9e7e-3a2b1c0d9e8f',
+}
+
+export interface Example {
+  readonly receiver: Role
+  readonly message: Message
+}
+
+const toPhone = (m: Message): Example => ({ receiver: 'phone', message: m })
+const toDesktop = (m: Message): Example => ({ receiver: 'desktop', message: m })
+
+export const MESSAGE_EXAMPLES: readonly Example[] = [
+  toDesktop(
+    message('hello', {
+      role: 'phone',
+      app: 'textbridge-companion',
+      appVersion: '1.0.0',
+      protocol: 1,
+      capabilities: ['sync', 'send', 'contacts', 'mms.fetch'],
+      device: { name: 'Pixel 8', model: 'Google Pixel 8' },
+      sims: [
+        { subId: 1, slot: 0, label: 'Work', carrier: 'Vodafone', number: null, isDefault: true },
+        {
+          subId: 2,
+          slot: 1,
+          label: 'Personal',
+          carrier: 'EE',
+          number: '+447700900999',
+          isDefault: false,
+        },
+      ],
+    }),
+  ),
+  toPhone(
+    message('hello', {
+      role: 'desktop',
+      app: 'textbridge-desktop',
+      appVersion: '0.1.0',
+      protocol: 1,
+      capabilities: ['sync', 'send'],
+      device: { name: 'Ada’s laptop' },
+    }),
+  ),
+  toDesktop(message('pair.result', { accepted: true })),
+  toDesktop(message('pair.result', { accepted: false, reason: 'user_rejected' })),
+  toPhone(message('sync.subscribe', { watermark: 'j:1042' }, { id: 's1' })),
+  toPhone(message('sync.subscribe', { watermark: null }, { id: 's2' })),
+  toDesktop(
+    message(
+      'sync.changes',
+      {
+        changes: [
+          { op: 'upsert', message: { ...SAMPLE_SMS, id: 'sms:4712' } },
+          { op: 'delete', id: 'sms:4001' },
+        ],
+        watermark: 'j:1044',
+        more: false,
+        reset: false,
+      },
+      { ref: 's1' },
+    ),
+  ),
+  toPhone(
+    message(
+      'sync.request',
+      { scope: 'history', cursor: 'h:1699990000000:sms:4100', limit: 500 },
+      { id: 'h9' },
+    ),
+  ),
+  toPhone(
+    message(
+      'sync.request',
+      { scope: 'recent', cursor: null, limit: 1000, perThread: 25 },
+      { id: 'r1' },
+    ),
+  ),
+  toDesktop(
+    message(
+      'sync.batch',
+      {
+        scope: 'history',
+        messages: [SAMPLE_SMS, SAMPLE_MMS],
+        cursor: 'h:1699980000000:sms:4000',
+        total: 104233,
+      },
+      { ref: 'h9' },
+    ),
+  ),
+  toDesktop(
+    message('message.new', { message: { ...SAMPLE_SMS, id: 'sms:4713' }, watermark: 'j:1045' }),
+  ),
+  toDesktop(
+    message('message.changed', {
+      message: { ...SAMPLE_SMS, box: 'sent', sender: null, status: 'complete' },
+      watermark: 'j:1046',
+    }),
+  ),
+  toDesktop(message('message.deleted', { id: 'sms:4001', watermark: 'j:1047' })),
+  toPhone(message('ack', { watermark: 'j:1047' })),
+  toDesktop(message('ack', {}, { ref: 'u1' })),
+  toPhone(message('contacts.request', { cursor: null, limit: 200, photos: true }, { id: 'c1' })),
+  toDesktop(
+    message(
+      'contacts.batch',
+      {
+        contacts: [
+          {
+            id: 'c:311',
+            name: 'Ada Lovelace',
+            numbers: [{ number: '+447700900123', type: 'mobile', label: null }],
+            photo: '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAA==',
+          },
+          {
+            id: 'c:312',
+            name: 'Zoë Ångström',
+            numbers: [
+              { number: '07700 900456', type: 'home', label: null },
+              { number: '+33 6 12 34 56 78', type: 'other', label: 'Paris' },
+            ],
+            photo: null,
+          },
+        ],
+        cursor: null,
+        total: 2,
+      },
+      { ref: 'c1' },
+    ),
+  ),
+  toDesktop(message('contacts.changed', {})),
+  toPhone(
+    message(
+      'send.request',
+      {
+        key: '0f5c2a4e-8b1d-4c55-9e7e-3a2b1c0d9e8f',
+        to: ['+447700900123'],
+        body: 'On my way',
+        subId: 1,
+      },
+      { id: 'r5' },
+    ),
+  ),
+  toDesktop(
+    message(
+      'send.status',
+      {
+        key: '0f5c2a4e-8b1d-4c55-9e7e-3a2b1c0d9e8f',
+        state: 'delivered',
+        messageId: 'sms:4714',
+        parts: { total: 1, sent: 1, delivered: 1 },
+        at: 1700000001200,
+      },
+      { ref: 'r5' },
+    ),
+  ),
+  toDesktop(
+    message('send.status', {
+      key: '0f5c2a4e-8b1d-4c55-9e7e-3a2b1c0d9e8f',
+      state: 'failed',
+      reason: 'no_service',
+      detail: 'radio error 4',
+      messageId: null,
+      at: 1700000000500,
+    }),
+  ),
+  toPhone(
+    message('attachment.request', { partId: 'mms:88:2', offset: 0, length: 196608 }, { id: 'a3' }),
+  ),
+  toDesktop(
+    message(
+      'attachment.chunk',
+      { partId: 'mms:88:2', offset: 0, total: 6, mime: 'image/jpeg', data: '/9j/4AAQ' },
+      { ref: 'a3' },
+    ),
+  ),
+  toPhone(message('ping', { ts: 1700000000000 }, { id: 'p7' })),
+  toDesktop(message('pong', { ts: 1700000000000 }, { ref: 'p7' })),
+  toPhone(message('unpair', {}, { id: 'u1' })),
+  toDesktop(
+    message('error', { code: 'bad_request', message: 'subId 7 is not active' }, { ref: 'r5' }),
+  ),
+]
+
+/** Plaintexts that must be refused, and how (PROTOCOL.md §8). */
+export const INVALID_MESSAGES: readonly {
+  name: string
+  receiver: Role
+  json: string
+  expect: 'close_4000' | 'unknown_type' | 'unsupported_version'
+}[] = [
+  { name: 'not JSON', receiver: 'phone', json: '{"type":', expect: 'close_4000' },
+  { name: 'array envelope', receiver: 'phone', json: '[1,2]', expect: 'close_4000' },
+  { name: 'missing body', receiver: 'phone', json: '{"type":"ping","v":1}', expect: 'close_4000' },
+  {
+    name: 'body not object',
+    receiver: 'phone',
+    json: '{"type":"ping","v":1,"body":[]}',
+    expect: 'close_4000',
+  },
+  {
+    name: 'v zero',
+    receiver: 'phone',
+    json: '{"type":"ping","v":0,"body":{"ts":1}}',
+    expect: 'close_4000',
+  },
+  {
+    name: 'v not integer',
+    receiver: 'phone',
+    json: '{"type":"ping","v":1.5,"body":{"ts":1}}',
+    expect: 'close_4000',
+  },
+  {
+    name: 'bad id characters',
+    receiver: 'phone',
+    json: '{"type":"ping","v":1,"id":"a b","body":{"ts":1}}',
+    expect: 'close_4000',
+  },
+  {
+    name: 'ping without ts',
+    receiver: 'phone',
+    json: '{"type":"ping","v":1,"body":{}}',
+    expect: 'close_4000',
+  },
+  {
+    name: 'negative timestamp',
+    receiver: 'phone',
+    json: '{"type":"ping","v":1,"body":{"ts":-1}}',
+    expect: 'close_4000',
+  },
+  {
+    name: 'send.request from the phone',
+    receiver: 'desktop',
+    json: '{"type":"send.request","v":1,"body":{"key":"0123456789abcdef","to":["1"],"body":"x","subId":null}}',
+    expect: 'close_4000',
+  },
+  {
+    name: 'send key too short',
+    receiver: 'phone',
+    json: '{"type":"send.request","v":1,"body":{"key":"short","to":["1"],"body":"x","subId":null}}',
+    expect: 'close_4000',
+  },
+  {
+    name: 'empty send body',
+    receiver: 'phone',
+    json: '{"type":"send.request","v":1,"body":{"key":"0123456789abcdef","to":["1"],"body":"","subId":null}}',
+    expect: 'close_4000',
+  },
+  {
+    name: 'failed status without reason',
+    receiver: 'desktop',
+    json: '{"type":"send.status","v":1,"body":{"key":"0123456789abcdef","state":"failed","messageId":null,"at":1}}',
+    expect: 'close_4000',
+  },
+  {
+    name: 'hello claiming the receiver role',
+    receiver: 'phone',
+    json: '{"type":"hello","v":1,"body":{"role":"phone","app":"x","appVersion":"1","protocol":1,"capabilities":[],"device":{"name":"x"}}}',
+    expect: 'close_4000',
+  },
+  {
+    name: 'sync.request limit over 1000',
+    receiver: 'phone',
+    json: '{"type":"sync.request","v":1,"body":{"scope":"history","cursor":null,"limit":1001}}',
+    expect: 'close_4000',
+  },
+  {
+    name: 'unknown type',
+    receiver: 'phone',
+    json: '{"type":"schedule.create","v":1,"id":"x1","body":{}}',
+    expect: 'unknown_type',
+  },
+  {
+    name: 'future version of a known type',
+    receiver: 'desktop',
+    json: '{"type":"send.status","v":2,"id":"x2","body":{"anything":true}}',
+    expect: 'unsupported_version',
+  },
+]
