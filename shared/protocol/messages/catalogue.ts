@@ -13,7 +13,7 @@ import {
   watermark,
 } from './common'
 
-const sim = z.object({
+export const simSchema = z.object({
   subId: z.int(),
   slot: z.int().min(0),
   label: z.string().min(1).max(64),
@@ -29,7 +29,7 @@ const hello = z.object({
   protocol: z.int().min(1),
   capabilities: z.array(z.string().min(1).max(32)).max(32),
   device: z.object({ name: displayName, model: z.string().max(64).optional() }),
-  sims: z.array(sim).max(8).optional(),
+  sims: z.array(simSchema).max(8).optional(),
 })
 
 const change = z.discriminatedUnion('op', [
@@ -39,7 +39,7 @@ const change = z.discriminatedUnion('op', [
 
 const syncScope = z.enum(['recent', 'history'])
 
-const contact = z.object({
+export const contactSchema = z.object({
   id: z.string().min(1).max(64),
   name: z.string().min(1).max(256),
   numbers: z
@@ -155,7 +155,7 @@ export const catalogue = {
   ),
   'contacts.batch': entry(
     'phone',
-    z.object({ contacts: z.array(contact).max(500), cursor, total: z.int().min(0) }),
+    z.object({ contacts: z.array(contactSchema).max(500), cursor, total: z.int().min(0) }),
   ),
   'contacts.changed': entry('phone', z.object({})),
   'send.request': entry(
@@ -205,8 +205,8 @@ export type SendState = (typeof SEND_STATES)[number]
 export type SendFailureReason = (typeof SEND_FAILURE_REASONS)[number]
 export type ErrorCode = (typeof ERROR_CODES)[number]
 export type SyncChange = z.infer<typeof change>
-export type Contact = z.infer<typeof contact>
-export type SimInfo = z.infer<typeof sim>
+export type Contact = z.infer<typeof contactSchema>
+export type SimInfo = z.infer<typeof simSchema>
 
 export const MESSAGE_TYPES = Object.keys(catalogue) as MessageType[]
 
