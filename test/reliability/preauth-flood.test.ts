@@ -33,7 +33,10 @@ describe('pre-authentication flood', () => {
         const opened = Date.now()
         const ws = rawSocket(phone!.port)
         // Half the sockets also send a junk partial handshake byte: it must not change the outcome.
-        if (sent % 100 === 0) ws.once('open', () => { ws.send(Uint8Array.of(1)); })
+        if (sent % 100 === 0)
+          ws.once('open', () => {
+            ws.send(Uint8Array.of(1))
+          })
         return closeOf(ws).then(({ code, at }) => ({ code, took: at - opened }))
       })
       for (const { code, took } of await Promise.all(wave)) {

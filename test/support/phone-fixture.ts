@@ -95,12 +95,18 @@ export function rawSocket(port: number, protocol: string = WS_SUBPROTOCOL): WebS
 }
 
 export function closeOf(ws: WebSocket): Promise<{ code: number; at: number }> {
-  return new Promise((resolve) => ws.once('close', (code) => { resolve({ code, at: Date.now() }); }))
+  return new Promise((resolve) =>
+    ws.once('close', (code) => {
+      resolve({ code, at: Date.now() })
+    }),
+  )
 }
 
 export function openOf(ws: WebSocket): Promise<void> {
   return new Promise((resolve, reject) => {
-    ws.once('open', () => { resolve(); })
+    ws.once('open', () => {
+      resolve()
+    })
     ws.once('error', reject)
   })
 }

@@ -81,7 +81,11 @@ export class PhoneServer {
     if (wss === null) return
     this.wss = null
     for (const client of wss.clients) client.terminate()
-    await new Promise<void>((resolve) => { wss.close(() => { resolve(); }); })
+    await new Promise<void>((resolve) => {
+      wss.close(() => {
+        resolve()
+      })
+    })
   }
 
   private accept(ws: WebSocket, _request: IncomingMessage): void {
@@ -107,7 +111,9 @@ export class PhoneServer {
     const deadline = setTimeout(() => {
       socket.close(CloseCode.HandshakeTimeout, 'handshake timeout')
       // A peer that ignores the close handshake is cut off so it cannot hold a slot.
-      setTimeout(() => { ws.terminate(); }, 1_000).unref()
+      setTimeout(() => {
+        ws.terminate()
+      }, 1_000).unref()
       settle()
     }, this.options.handshakeTimeoutMs ?? HANDSHAKE_TIMEOUT_MS)
     socket.onClose(settle)
