@@ -86,7 +86,9 @@ describe('desktop pairing flow with the demo phone', () => {
     const shown = flow.state
     expect(shown.step).toBe('showing_qr')
     const sasOnPhone = new Promise<string>((resolve) =>
-      phone!.on((e) => e.type === 'pairing' && resolve(e.sas)),
+      phone!.on((e) => {
+        if (e.type === 'pairing') resolve(e.sas)
+      }),
     )
     scanAndAdvertise(phone!, finder, shown.step === 'showing_qr' ? shown.uri : '')
     const done = await until(flow, 'paired')
