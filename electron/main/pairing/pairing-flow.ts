@@ -13,28 +13,14 @@ import {
   type MessageOf,
   type PairingResult,
 } from '../../../shared/protocol'
+import type { PairingFailure, PairingView } from '../../../shared/api/pairing'
 import type { SeenPhone, PhoneFinder } from '../discovery/discovery'
 import type { Logger } from '../log'
 import { ConnectionError } from '../net/errors'
 import type { Dialled, DialOptions } from '../net/dial'
 import type { HelloBody, PeerSession } from '../net/session'
 
-export type PairingFailure =
-  | 'rejected_on_phone'
-  | 'confirm_timeout'
-  | 'handshake_failed'
-  | 'unreachable'
-  | 'refused'
-  | 'key_mismatch'
-  | 'disconnected'
-
-export type PairingState =
-  | { readonly step: 'idle' }
-  | { readonly step: 'showing_qr'; readonly uri: string; readonly expiresAt: number }
-  | { readonly step: 'connecting'; readonly address: string }
-  | { readonly step: 'confirm'; readonly sas: string; readonly phoneName: string }
-  | { readonly step: 'paired'; readonly deviceId: string; readonly phoneName: string }
-  | { readonly step: 'failed'; readonly reason: PairingFailure; readonly detail: string | null }
+export type PairingState = PairingView
 
 export interface NewPairing {
   readonly deviceId: string

@@ -1,0 +1,301 @@
+// One paired phone's connection, an explicit state machine (architecture convention 8):
+//   connecting → syncing → connected
+//        ↑           ↓         ↓
+//   reconnecting ←───┴─────────┘   (jittered backoff; after several failures: unreachable,
+//        ↓                          still retrying at the slow end of the backoff)
+//   unpaired                       (either side unpaired, or the phone no longer knows us)
+import type { KeyPair } from '../../../shared/crypto/primitives'
+import type {
+  ConnectionState,
+  Diagnostics,
+  FailureCode,
+  SyncProgress,
+} from '../../../shared/api/status'
+import { CloseCode, UNPAIR_ACK_WAIT_MS } from '../../../shared/protocol'
+
+const UNPAIRED: number = CloseCode.Unpaired
+const UNKNOWN_PEER: number = CloseCode.UnknownPeer
+import type { PhoneFinder, SeenPhone } from '../discovery/discovery'
+import type { Logger } from '../log'
+import { ConnectionError } from '../net/errors'
+import type { Dialled, DialOptions } from '../net/dial'
+import type { HelloBody, PeerSession } from '../net/session'
+import { OutboxDispatcher } from '../outbox/dispatcher'
+import type { Applied, OutboxArchive, SyncArchive } from '../sync/ports'
+import { SyncEngine } from '../sync/sync-engine'
+import { Backoff } from './backoff'
+
+const UNREACHABLE_AFTER = 4
+
+export interface PairedPhone {
+  readonly id: string
+  readonly name: string
+  readonly staticKey: Uint8Array
+  /** A typed address, or the last address that worked. */
+  readonly address: { readonly host: string; readonly port: number } | null
+}
+
+export interface ConnectionDeps {
+  readonly identity: KeyPair
+  readonly hello: HelloBody
+  readonly finder: PhoneFinder
+  readonly dial: (options: DialOptions) => Promise<Dialled>
+  readonly sync: SyncArchive
+  readonly outbox: OutboxArchive
+  readonly log: Logger
+  readonly now: () => number
+  readonly onChange: () => void
+  readonly onApplied: (applied: Applied, live: boolean) => void
+  /** The connection worked at this address: remember it for next time. */
+  readonly onAddress: (host: string, port: number) => void
+  /** Either side ended the pairing. */
+  readonly onUnpaired: (byPhone: boolean) => void
+  readonly backoff?: Backoff
+}
+
+export class DeviceConnection {
+  private stateValue: ConnectionState = { state: 'connecting' }
+  private session: PeerSession | null = null
+  private dispatcher: OutboxDispatcher | null = null
+  private engine: SyncEngine | null = null
+  private timer: ReturnType<typeof setTimeout> | null = null
+  private stopped = false
+  private failures = 0
+  private readonly backoff: Backoff
+  private lastFailure: Diagnostics['lastFailure'] = null
+  private lastConnectedAt: number | null = null
+  private address: { host: string; port: number } | null
+  private readonly onPhones = (phones: readonly SeenPhone[]) => {
+    if (this.session === null && this.seen(phones) !== undefined) this.retrySoon()
+  }
+
+  constructor(
+    private phone: PairedPhone,
+    private readonly deps: ConnectionDeps,
+  ) {
+    this.backoff = deps.backoff ?? new Backoff()
+    this.address = phone.address === null ? null : { ...phone.address }
+  }
+
+  get state(): ConnectionState {
+    return this.stateValue
+  }
+
+  get diagnostics(): Diagnostics {
+    const seen = this.seen(this.deps.finder.phones())
+    const where = seen ?? this.address
+    return {
+      seenOnNetwork: seen !== undefined,
+      address: where === null ? null : `${where.host}:${where.port}`,
+      lastFailure: this.lastFailure,
+      lastConnectedAt: this.lastConnectedAt,
+    }
+  }
+
+  /** The live session, for on-demand requests such as attachments. */
+  get liveSession(): PeerSession | null {
+    return this.session?.isOpen === true ? this.session : null
+  }
+
+  start(): void {
+    this.deps.finder.on('change', this.onPhones)
+    void this.attempt()
+  }
+
+  /** Adopts the session a pairing just established: no second handshake needed. */
+  adopt(session: PeerSession): void {
+    this.deps.finder.on('change', this.onPhones)
+    this.run(session)
+  }
+
+  /** "Connect by address" for a paired phone the network hides. */
+  connectTo(host: string, port: number): void {
+    this.address = { host, port }
+    if (this.session === null) this.retrySoon()
+  }
+
+  rename(name: string): void {
+    this.phone = { ...this.phone, name }
+  }
+
+  kickOutbox(): void {
+    this.dispatcher?.kick()
+  }
+
+  async unpair(): Promise<void> {
+    const session = this.liveSession
+    this.stopped = true
+    if (session !== null) {
+      await session.request('unpair', {}, UNPAIR_ACK_WAIT_MS).catch(() => undefined)
+      session.close(CloseCode.Unpaired, 'unpaired')
+    }
+    this.stop()
+    this.set({ state: 'unpaired', byPhone: false })
+  }
+
+  stop(): void {
+    this.stopped = true
+    this.deps.finder.off('change', this.onPhones)
+    if (this.timer !== null) clearTimeout(this.timer)
+    this.engine?.stop()
+    this.session?.close(CloseCode.Normal, 'desktop stopping')
+  }
+
+  /** A method, not the field: `stopped` may change while a dial is awaited. */
+  private isStopped(): boolean {
+    return this.stopped
+  }
+
+  private async attempt(): Promise<void> {
+    this.timer = null
+    if (this.stopped || this.session !== null) return
+    const target = this.seen(this.deps.finder.phones()) ?? this.address
+    if (target === null) {
+      this.failed('not_seen', null)
+      return
+    }
+    this.set({ state: 'connecting' })
+    try {
+      const { session } = await this.deps.dial({
+        host: target.host,
+        port: target.port,
+        handshake: {
+          kind: 'reconnect',
+          staticKeys: this.deps.identity,
+          phoneStatic: this.phone.staticKey,
+        },
+        hello: this.deps.hello,
+        log: this.deps.log,
+      })
+      if (this.isStopped()) {
+        session.close(CloseCode.Normal, 'desktop stopping')
+        return
+      }
+      this.address = { host: target.host, port: target.port }
+      this.deps.onAddress(target.host, target.port)
+      this.run(session)
+    } catch (e) {
+      const error = e instanceof ConnectionError ? e : null
+      if (error?.code === 'refused' && error.closeCode === UNKNOWN_PEER) {
+        this.forgottenByPhone()
+        return
+      }
+      this.failed(failureCode(error), error?.closeCode ?? null)
+    }
+  }
+
+  private run(session: PeerSession): void {
+    this.session = session
+    this.failures = 0
+    this.backoff.reset()
+    this.lastConnectedAt = this.deps.now()
+    this.set({ state: 'syncing', progress: { phase: 'catch-up', done: 0, total: null } })
+    const log = this.deps.log
+    this.dispatcher = new OutboxDispatcher(
+      session,
+      this.phone.id,
+      this.deps.outbox,
+      (a) => {
+        this.deps.onApplied(a, false)
+      },
+      log,
+    )
+    this.engine = new SyncEngine(
+      session,
+      this.phone.id,
+      this.deps.sync,
+      {
+        progress: (p) => {
+          this.progress(p)
+        },
+        applied: (a, live) => {
+          this.deps.onApplied(a, live)
+        },
+      },
+      log,
+    )
+    void session.ready.then(
+      () => this.dispatcher?.kick(),
+      () => undefined,
+    )
+    void this.engine.run().catch((e: unknown) => {
+      log.log('warn', 'sync.failed', { error: e instanceof Error ? e.message : 'error' })
+      if (session.isOpen) session.close(CloseCode.Normal, 'sync failed')
+    })
+    void session.closed.then(({ code }) => {
+      this.closed(session, code)
+    })
+  }
+
+  private closed(session: PeerSession, code: number): void {
+    if (this.session !== session) return
+    this.session = null
+    this.dispatcher = null
+    this.engine?.stop()
+    this.engine = null
+    if (this.stopped) return
+    if (code === UNPAIRED || code === UNKNOWN_PEER) {
+      this.forgottenByPhone()
+      return
+    }
+    this.failed('disconnected', code)
+  }
+
+  /** 4009: the phone unpaired us; 4006: the phone no longer knows this desktop's key. */
+  private forgottenByPhone(): void {
+    this.stop()
+    this.set({ state: 'unpaired', byPhone: true })
+    this.deps.onUnpaired(true)
+  }
+
+  private failed(code: FailureCode, closeCode: number | null): void {
+    this.lastFailure = { code, closeCode, at: this.deps.now() }
+    this.failures++
+    const delay = this.backoff.next()
+    const nextAttemptAt = this.deps.now() + delay
+    this.set(
+      this.failures >= UNREACHABLE_AFTER
+        ? { state: 'unreachable', nextAttemptAt }
+        : { state: 'reconnecting', attempt: this.failures, nextAttemptAt },
+    )
+    this.timer = setTimeout(() => void this.attempt(), delay)
+    this.timer.unref()
+  }
+
+  private retrySoon(): void {
+    if (this.stopped) return
+    if (this.timer !== null) clearTimeout(this.timer)
+    this.timer = setTimeout(() => void this.attempt(), 50)
+    this.timer.unref()
+  }
+
+  private progress(progress: SyncProgress | null): void {
+    if (this.session === null) return
+    this.set(progress === null ? { state: 'connected' } : { state: 'syncing', progress })
+  }
+
+  private seen(phones: readonly SeenPhone[]): SeenPhone | undefined {
+    return phones.find((p) => p.instanceId === this.phone.id)
+  }
+
+  private set(state: ConnectionState): void {
+    this.stateValue = state
+    this.deps.onChange()
+  }
+}
+
+function failureCode(error: ConnectionError | null): FailureCode {
+  switch (error?.code) {
+    case 'unreachable':
+      return 'unreachable'
+    case 'timeout':
+      return 'timeout'
+    case 'refused':
+      return error.closeCode === UNKNOWN_PEER ? 'unknown_desktop' : 'refused'
+    case undefined:
+    case 'handshake_failed':
+    case 'closed':
+    case 'request_timeout':
+      return 'handshake_failed'
+  }
+}

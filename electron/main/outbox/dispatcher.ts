@@ -1,0 +1,90 @@
+// Sends the outbox to a connected phone (brief: "Sending is not idempotent"). Each row is marked
+// `dispatching` in the archive before its request leaves; the phone dedupes by key, so a row left
+// `dispatching` by a dropped connection is safely re-sent with the same key on reconnect (the
+// phone answers with its current status). Only a desktop crash makes a row `unknown` (the archive
+// does that at start-up), and those wait for the user.
+import type { BodyOf, Message } from '../../../shared/protocol'
+import type { Logger } from '../log'
+import { RemoteError } from '../net/errors'
+import type { PeerSession } from '../net/session'
+import type { Applied, OutboxArchive } from '../sync/ports'
+
+const REQUEST_TIMEOUT_MS = 30_000
+
+export class OutboxDispatcher {
+  private running = false
+  private again = false
+  private readonly off: () => void
+
+  constructor(
+    private readonly session: PeerSession,
+    private readonly deviceId: string,
+    private readonly archive: OutboxArchive,
+    private readonly applied: (applied: Applied) => void,
+    private readonly log: Logger,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.off = session.onMessage((msg: Message) => {
+      if (msg.type === 'send.status') this.report(msg.body)
+    })
+    void session.closed.then(() => {
+      this.off()
+    })
+  }
+
+  /** Sends whatever is pending; safe to call often (a running pass picks up new rows). */
+  kick(): void {
+    if (this.running) {
+      this.again = true
+      return
+    }
+    this.running = true
+    void this.pass()
+      .catch((e: unknown) => {
+        this.log.log('warn', 'outbox.pass_failed', { error: e instanceof Error ? e.name : 'error' })
+      })
+      .finally(() => {
+        this.running = false
+        if (this.again && this.session.isOpen) {
+          this.again = false
+          this.kick()
+        }
+      })
+  }
+
+  private async pass(): Promise<void> {
+    for (const entry of this.archive.pending(this.deviceId)) {
+      if (!this.session.isOpen) return
+      this.archive.markDispatching(entry.id)
+      const request: BodyOf<'send.request'> = {
+        key: entry.sendKey,
+        to: [...entry.to],
+        body: entry.body,
+        subId: entry.subId,
+      }
+      try {
+        await this.session.request('send.request', request, REQUEST_TIMEOUT_MS)
+      } catch (e) {
+        if (!(e instanceof RemoteError)) throw e
+        // The phone refused the request itself (it never reached the radio): a final failure.
+        this.report({
+          key: entry.sendKey,
+          state: 'failed',
+          reason: 'generic_failure',
+          detail: e.code,
+          messageId: null,
+          at: this.now(),
+        })
+      }
+    }
+  }
+
+  private report(status: BodyOf<'send.status'>): void {
+    const applied = this.archive.applyStatus(this.deviceId, status)
+    if (applied === null) {
+      this.log.log('debug', 'outbox.unknown_key')
+      return
+    }
+    this.applied(applied)
+  }
+}

@@ -1,0 +1,65 @@
+// Things only the main process may decide: notifications for new texts while the window is in
+// the background, opening links (https only, after the user confirms), and confirming a text to
+// a number that has no conversation yet (a send is confirmed by the main process, not only by
+// the renderer: security brief).
+import { dialog, Notification, shell, type BrowserWindow } from 'electron'
+import type { CoreApi } from '../api/handlers'
+
+export function notifyIncoming(
+  api: CoreApi,
+  window: BrowserWindow,
+  emitOpen: (conversationId: number) => void,
+): () => void {
+  return api.onEvent((event) => {
+    if (event.type !== 'incoming' || window.isDestroyed() || window.isFocused()) return
+    if (!Notification.isSupported()) return
+    const notification = new Notification({
+      title: event.title,
+      body: event.snippet,
+      silent: false,
+    })
+    notification.on('click', () => {
+      if (window.isMinimized()) window.restore()
+      window.focus()
+      emitOpen(event.conversationId)
+    })
+    notification.show()
+  })
+}
+
+export async function confirmAndOpenLink(window: BrowserWindow, url: string): Promise<boolean> {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return false
+  }
+  if (parsed.protocol !== 'https:') return false
+  const { response } = await dialog.showMessageBox(window, {
+    type: 'question',
+    buttons: ['Open in browser', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    message: 'Open this link in your browser?',
+    detail: parsed.href,
+  })
+  if (response !== 0) return false
+  await shell.openExternal(parsed.href)
+  return true
+}
+
+export async function confirmNewRecipient(
+  window: BrowserWindow,
+  addresses: readonly string[],
+  phone: string,
+): Promise<boolean> {
+  const { response } = await dialog.showMessageBox(window, {
+    type: 'question',
+    buttons: ['Send', 'Cancel'],
+    defaultId: 0,
+    cancelId: 1,
+    message: `Send a text to ${addresses.join(', ')}?`,
+    detail: `It will be sent from ${phone}, as a normal text from your own number.`,
+  })
+  return response === 0
+}

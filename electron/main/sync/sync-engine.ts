@@ -1,0 +1,186 @@
+// One connected phone's sync (PROTOCOL.md §9.3–§9.7), in the order that makes the app usable
+// first: catch up by watermark, then the recent messages of every conversation (the list fills
+// within seconds), then history newest first in large batches, then contacts. Live pushes are
+// applied as they arrive, whatever phase is running; every write is idempotent (upsert by the
+// phone's id), so a message delivered twice appears once.
+import { message, type Message, type MessageOf } from '../../../shared/protocol'
+import type { SyncPhase, SyncProgress } from '../../../shared/api/status'
+import type { Logger } from '../log'
+import type { PeerSession } from '../net/session'
+import type { Applied, SyncArchive } from './ports'
+
+export const RECENT_PER_THREAD = 30
+export const RECENT_PAGE = 1000
+export const HISTORY_PAGE = 1000
+export const CONTACTS_PAGE = 500
+const REQUEST_TIMEOUT_MS = 60_000
+
+export interface SyncCallbacks {
+  readonly progress: (progress: SyncProgress | null) => void
+  readonly applied: (applied: Applied, live: boolean) => void
+}
+
+export class SyncEngine {
+  private stopped = false
+  private contactsStale = false
+
+  constructor(
+    private readonly session: PeerSession,
+    private readonly deviceId: string,
+    private readonly archive: SyncArchive,
+    private readonly callbacks: SyncCallbacks,
+    private readonly log: Logger,
+  ) {}
+
+  /** Runs until the initial work is done; live pushes keep flowing afterwards. */
+  async run(): Promise<void> {
+    const hello = await this.session.ready
+    this.archive.updateDevice(this.deviceId, hello)
+    this.session.onMessage((msg) => {
+      this.onPush(msg)
+    })
+    await this.catchUp()
+    const state = this.archive.syncState(this.deviceId)
+    if (!state.recentDone) await this.recent(state.recentCursor)
+    if (!this.archive.syncState(this.deviceId).historyDone) await this.history()
+    if (!state.contactsDone || this.contactsStale) await this.contacts()
+    this.callbacks.progress(null)
+  }
+
+  stop(): void {
+    this.stopped = true
+  }
+
+  private async catchUp(): Promise<void> {
+    const since = this.archive.syncState(this.deviceId).watermark
+    this.progress('catch-up', 0, null)
+    const done = new Promise<void>((resolve, reject) => {
+      let id: string | null = null
+      let applied = 0
+      const off = this.session.onMessage((msg) => {
+        if (msg.type !== 'sync.changes' || msg.ref !== id) return
+        const { changes, watermark, more, reset } = msg.body
+        if (reset) this.archive.resetHistory(this.deviceId, watermark)
+        else this.apply(this.archive.applyChanges(this.deviceId, changes, watermark), true)
+        applied += changes.length
+        this.session.send(message('ack', { watermark }, { ref: msg.ref }))
+        this.progress('catch-up', applied, null)
+        if (!more) {
+          off()
+          resolve()
+        }
+      })
+      id = this.sendWithId('sync.subscribe', { watermark: since })
+      void this.session.closed.then(() => {
+        reject(new Error('closed during catch-up'))
+      })
+    })
+    await done
+  }
+
+  private async recent(start: string | null): Promise<void> {
+    let cursor = start
+    let done = 0
+    do {
+      const batch = await this.session.call(
+        'sync.request',
+        { scope: 'recent', cursor, limit: RECENT_PAGE, perThread: RECENT_PER_THREAD },
+        'sync.batch',
+        REQUEST_TIMEOUT_MS,
+      )
+      cursor = batch.body.cursor
+      this.apply(this.archive.applyRecent(this.deviceId, batch.body.messages, cursor), false)
+      done += batch.body.messages.length
+      this.progress('recent', done, batch.body.total)
+    } while (cursor !== null && !this.stopped)
+  }
+
+  /** Pipelined: the next page is requested before the current one is written. */
+  private async history(): Promise<void> {
+    let cursor = this.archive.syncState(this.deviceId).historyCursor
+    let done = 0
+    let next = this.historyPage(cursor)
+    for (;;) {
+      const batch = await next
+      cursor = batch.body.cursor
+      if (cursor !== null && !this.stopped) next = this.historyPage(cursor)
+      this.apply(this.archive.applyHistory(this.deviceId, batch.body.messages, cursor), false)
+      done += batch.body.messages.length
+      this.progress('history', done, batch.body.total)
+      if (cursor === null || this.stopped) break
+    }
+    if (cursor === null) {
+      this.progress('indexing', done, done)
+      this.archive.finishHistory(this.deviceId)
+    }
+  }
+
+  private historyPage(cursor: string | null): Promise<MessageOf<'sync.batch'>> {
+    return this.session.call(
+      'sync.request',
+      { scope: 'history', cursor, limit: HISTORY_PAGE },
+      'sync.batch',
+      REQUEST_TIMEOUT_MS,
+    )
+  }
+
+  private async contacts(): Promise<void> {
+    if (!(this.session.peerHello?.capabilities.includes('contacts') ?? false)) return
+    this.contactsStale = false
+    const all = []
+    let cursor: string | null = null
+    do {
+      const page: MessageOf<'contacts.batch'> = await this.session.call(
+        'contacts.request',
+        { cursor, limit: CONTACTS_PAGE, photos: true },
+        'contacts.batch',
+        REQUEST_TIMEOUT_MS,
+      )
+      all.push(...page.body.contacts)
+      cursor = page.body.cursor
+      this.progress('contacts', all.length, page.body.total)
+    } while (cursor !== null && !this.stopped)
+    this.apply(this.archive.replaceContacts(this.deviceId, all), false)
+  }
+
+  private onPush(msg: Message): void {
+    switch (msg.type) {
+      case 'message.new':
+      case 'message.changed':
+        this.live([{ op: 'upsert', message: msg.body.message }], msg.body.watermark)
+        return
+      case 'message.deleted':
+        this.live([{ op: 'delete', id: msg.body.id }], msg.body.watermark)
+        return
+      case 'contacts.changed':
+        this.contactsStale = true
+        void this.contacts().catch((e: unknown) => {
+          this.log.log('warn', 'sync.contacts_failed', {
+            error: e instanceof Error ? e.name : 'error',
+          })
+        })
+        return
+      default:
+        return
+    }
+  }
+
+  private live(changes: Parameters<SyncArchive['applyChanges']>[1], watermark: string): void {
+    this.apply(this.archive.applyChanges(this.deviceId, changes, watermark), true)
+    this.session.send(message('ack', { watermark }))
+  }
+
+  private apply(applied: Applied, live: boolean): void {
+    this.callbacks.applied(applied, live)
+  }
+
+  private progress(phase: SyncPhase, done: number, total: number | null): void {
+    this.callbacks.progress({ phase, done, total })
+  }
+
+  private sendWithId(type: 'sync.subscribe', body: MessageOf<'sync.subscribe'>['body']): string {
+    const id = `sub${Date.now().toString(36)}`
+    this.session.send(message(type, body, { id }))
+    return id
+  }
+}

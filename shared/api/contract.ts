@@ -1,0 +1,134 @@
+// The one contract between the UI and the desktop core (architecture convention 2): every use
+// case with the schema its argument must satisfy and the type it returns. The Electron preload
+// and the web-mode bridge are both derived from this object, and both hosts validate every
+// argument with these schemas before the core sees it.
+import { z } from 'zod'
+import { address, displayName } from '../protocol/messages/common'
+import type { Contact } from '../protocol/messages/catalogue'
+import type { ArchivedMessage } from '../model/message'
+import type { Conversation } from '../model/conversation'
+import { cursorSchema } from '../model/cursor'
+import type { Device } from '../model/device'
+import { deviceIdSchema, rowIdSchema } from '../model/ids'
+import type { Page } from '../model/page'
+import { searchQuerySchema, type SearchPage } from '../model/search'
+import type { PairingView } from './pairing'
+import type { Status } from './status'
+
+/** A method: the schema of its argument, and (as a type only) what it returns. */
+export interface Method<A extends z.ZodType, R> {
+  readonly args: A
+  readonly result?: R
+}
+const method =
+  <R>() =>
+  <A extends z.ZodType>(args: A): Method<A, R> => ({ args })
+
+const none = z.object({}).strict()
+const hostPort = { host: z.string().min(1).max(255), port: z.int().min(1).max(65535) }
+const pageArgs = { cursor: cursorSchema.optional(), limit: z.int().min(1).max(500) }
+export const MAX_SEND_BODY = 5000
+
+export interface AppInfo {
+  readonly version: string
+  readonly host: 'electron' | 'web'
+  readonly demo: boolean
+  readonly keyProtection: 'os-keychain' | 'plaintext-file'
+  readonly keyWarning: string | null
+}
+
+export interface Attachment {
+  readonly mime: string
+  /** Standard base64 of the part's bytes. */
+  readonly data: string
+}
+
+export const contract = {
+  'app.info': method<AppInfo>()(none),
+  'status.get': method<Status>()(none),
+
+  'pairing.get': method<PairingView>()(none),
+  'pairing.start': method<PairingView>()(none),
+  'pairing.cancel': method<PairingView>()(none),
+  'pairing.connectTo': method<PairingView>()(z.object(hostPort).strict()),
+
+  'devices.list': method<readonly Device[]>()(none),
+  'devices.rename': method<Device>()(
+    z.object({ deviceId: deviceIdSchema, name: displayName }).strict(),
+  ),
+  'devices.unpair': method<Device>()(z.object({ deviceId: deviceIdSchema }).strict()),
+  'devices.connectTo': method<null>()(z.object({ deviceId: deviceIdSchema, ...hostPort }).strict()),
+
+  'conversations.list': method<Page<Conversation>>()(
+    z.object({ deviceId: deviceIdSchema.optional(), ...pageArgs }).strict(),
+  ),
+  'conversations.get': method<Conversation>()(z.object({ conversationId: rowIdSchema }).strict()),
+  'conversations.markRead': method<null>()(z.object({ conversationId: rowIdSchema }).strict()),
+  'conversations.findByAddress': method<Conversation | null>()(
+    z.object({ deviceId: deviceIdSchema, address }).strict(),
+  ),
+
+  'messages.list': method<Page<ArchivedMessage>>()(
+    z.object({ conversationId: rowIdSchema, ...pageArgs }).strict(),
+  ),
+  'messages.around': method<Page<ArchivedMessage>>()(
+    z
+      .object({
+        conversationId: rowIdSchema,
+        messageId: rowIdSchema,
+        limit: z.int().min(1).max(500),
+      })
+      .strict(),
+  ),
+  'messages.send': method<ArchivedMessage>()(
+    z
+      .object({
+        to: z.union([
+          z.object({ conversationId: rowIdSchema }).strict(),
+          z
+            .object({ deviceId: deviceIdSchema, addresses: z.array(address).min(1).max(20) })
+            .strict(),
+        ]),
+        body: z.string().trim().min(1).max(MAX_SEND_BODY),
+        subId: z.int().nullable(),
+      })
+      .strict(),
+  ),
+  'messages.retry': method<ArchivedMessage>()(z.object({ messageId: rowIdSchema }).strict()),
+  'messages.discard': method<null>()(z.object({ messageId: rowIdSchema }).strict()),
+
+  'attachments.get': method<Attachment>()(
+    z.object({ messageId: rowIdSchema, partId: z.string().min(1).max(64) }).strict(),
+  ),
+  'search.query': method<SearchPage>()(searchQuerySchema),
+  'contacts.search': method<readonly Contact[]>()(
+    z
+      .object({
+        deviceId: deviceIdSchema.optional(),
+        text: z.string().max(64),
+        limit: z.int().min(1).max(50),
+      })
+      .strict(),
+  ),
+  'links.open': method<boolean>()(z.object({ url: z.string().min(1).max(2048) }).strict()),
+  /** Demo only: hand the QR on screen to the built-in demo phone, as its camera would. */
+  'demo.scanQr': method<null>()(z.object({ uri: z.string().min(1).max(512) }).strict()),
+} as const
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>
+export type ParsedArgsOf<M extends MethodName> = z.output<Contract[M]['args']>
+export type ResultOf<M extends MethodName> = NonNullable<Contract[M]['result']>
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[]
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(contract, name)
+}
+
+/** Parses an untrusted argument for a method; null when it does not fit the schema. */
+export function parseArgs<M extends MethodName>(name: M, args: unknown): ParsedArgsOf<M> | null {
+  const parsed = contract[name].args.safeParse(args)
+  return parsed.success ? (parsed.data as ParsedArgsOf<M>) : null
+}

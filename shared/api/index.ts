@@ -1,0 +1,7 @@
+// The typed API between the UI and the desktop core. Re-exports only.
+export * from './contract'
+export * from './events'
+export * from './pairing'
+export * from './result'
+export * from './status'
+export * from './bridge'
