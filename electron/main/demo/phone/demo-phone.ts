@@ -188,8 +188,9 @@ export class DemoPhone {
   }
 
   private serve(session: PeerSession, desktopKey: Uint8Array): void {
-    const sync = new SyncService(session, this.store, (watermark) => { this.emit({ type: 'acked', watermark }); },
-    )
+    const sync = new SyncService(session, this.store, (watermark) => {
+      this.emit({ type: 'acked', watermark })
+    })
     this.sends.attach(session)
     session.onMessage((msg: Message) => {
       if (sync.handle(msg)) return

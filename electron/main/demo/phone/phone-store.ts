@@ -115,11 +115,16 @@ export class PhoneStore {
     return `${kind}:${this.nextNumber[kind]++}`
   }
 
+  /**
+   * The thread a text to these addresses belongs to. Numbers are compared loosely, on their last
+   * nine digits, as Android's own thread lookup does (the same person is often stored under
+   * "+44 7700 900123" and "07700 900123").
+   */
   threadFor(addresses: readonly string[]): number {
-    const key = [...addresses].sort().join(',')
+    const key = threadKey(addresses)
     for (const [threadId, list] of this.threads) {
       const first = list[0]
-      if (first !== undefined && [...first.addresses].sort().join(',') === key) return threadId
+      if (first !== undefined && threadKey(first.addresses) === key) return threadId
     }
     return Math.max(0, ...this.threads.keys()) + 1
   }
@@ -172,6 +177,16 @@ export class PhoneStore {
     removeFrom(this.threadList(m.threadId), m)
     for (const p of m.parts) this.parts.delete(p.partId)
   }
+}
+
+function threadKey(addresses: readonly string[]): string {
+  return addresses
+    .map((a) => {
+      const digits = a.replace(/\D/g, '')
+      return digits.length >= 7 ? digits.slice(-9) : a.toLowerCase()
+    })
+    .sort()
+    .join(',')
 }
 
 function insertSorted(list: StoredMessage[], m: StoredMessage): void {

@@ -25,7 +25,9 @@ export class SyncService {
     this.unsubscribe = store.onChange((change, watermark, created) => {
       if (this.live && session.isOpen) session.send(liveMessage(change, watermark, created))
     })
-    void session.closed.then(() => { this.unsubscribe(); })
+    void session.closed.then(() => {
+      this.unsubscribe()
+    })
   }
 
   handle(msg: Message): boolean {
