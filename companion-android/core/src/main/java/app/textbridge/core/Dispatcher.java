@@ -1,0 +1,93 @@
+package app.textbridge.core;
+
+import app.textbridge.core.protocol.message.Message;
+import app.textbridge.core.service.AttachmentService;
+import app.textbridge.core.service.ContactsService;
+import app.textbridge.core.send.SendQueue;
+import app.textbridge.core.session.RequestException;
+import app.textbridge.core.session.Session;
+import app.textbridge.core.sync.ChangeFeed;
+import app.textbridge.core.sync.HistoryPager;
+import java.io.IOException;
+
+/**
+ * Routes the messages of an open, paired session (PROTOCOL.md §9). The switch is exhaustive over
+ * the catalogue; types only the phone sends never get here (the codec refuses them, 4000).
+ */
+final class Dispatcher {
+  private final PhoneCore core;
+  private final HistoryPager history;
+  private final ChangeFeed feed;
+  private final SendQueue sends;
+  private final ContactsService contacts;
+  private final AttachmentService attachments;
+
+  Dispatcher(PhoneCore core, HistoryPager history, ChangeFeed feed, SendQueue sends,
+      ContactsService contacts, AttachmentService attachments) {
+    this.core = core;
+    this.history = history;
+    this.feed = feed;
+    this.sends = sends;
+    this.contacts = contacts;
+    this.attachments = attachments;
+  }
+
+  void dispatch(Session s, Message m) {
+    try {
+      route(s, m);
+    } catch (RequestException e) {
+      s.sendError(m.id, e.code, e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      core.log().warn("dispatch", m.type.wire + " failed: " + e.getClass().getSimpleName());
+      s.sendError(m.id, RequestException.Code.INTERNAL, null);
+    }
+  }
+
+  private void route(Session s, Message m) throws IOException, RequestException {
+    switch (m.type) {
+      case SYNC_SUBSCRIBE:
+        String wm = m.body().get("watermark").isJsonNull() ? null
+            : m.body().get("watermark").getAsString();
+        feed.subscribe(s, m.id, wm);
+        return;
+      case SYNC_REQUEST:
+        s.send(history.handle(m));
+        return;
+      case ACK:
+        core.acked(s, m);
+        return;
+      case CONTACTS_REQUEST:
+        s.send(contacts.handle(m));
+        return;
+      case SEND_REQUEST:
+        sends.request(s, m);
+        return;
+      case ATTACHMENT_REQUEST:
+        s.send(attachments.handle(m));
+        return;
+      case UNPAIR:
+        core.unpairedByDesktop(s, m);
+        return;
+      case ERROR:
+        core.log().info("dispatch", "desktop reported " + m.body().get("code").getAsString());
+        return;
+      case HELLO:
+      case PING:
+      case PONG:
+        return; // handled by the session itself
+      case PAIR_RESULT:
+      case SYNC_CHANGES:
+      case SYNC_BATCH:
+      case MESSAGE_NEW:
+      case MESSAGE_CHANGED:
+      case MESSAGE_DELETED:
+      case CONTACTS_BATCH:
+      case CONTACTS_CHANGED:
+      case SEND_STATUS:
+      case ATTACHMENT_CHUNK:
+        throw new IllegalStateException("phone-only type reached the phone: " + m.type.wire);
+      default:
+        throw new IllegalStateException("unhandled type " + m.type.wire);
+    }
+  }
+}

@@ -1,0 +1,299 @@
+package app.textbridge.core;
+
+import app.textbridge.core.crypto.Bytes;
+import app.textbridge.core.model.Advert;
+import app.textbridge.core.model.DesktopSyncState;
+import app.textbridge.core.model.PairedDesktop;
+import app.textbridge.core.model.StoreChange;
+import app.textbridge.core.pairing.Identity;
+import app.textbridge.core.pairing.ScannedQrSlot;
+import app.textbridge.core.port.EventLog;
+import app.textbridge.core.port.Scheduler;
+import app.textbridge.core.protocol.CloseCode;
+import app.textbridge.core.protocol.Constants;
+import app.textbridge.core.protocol.QrException;
+import app.textbridge.core.protocol.QrPayload;
+import app.textbridge.core.protocol.handshake.HandshakePayload;
+import app.textbridge.core.protocol.handshake.HandshakeResult;
+import app.textbridge.core.protocol.message.Message;
+import app.textbridge.core.protocol.message.MessageType;
+import app.textbridge.core.send.SendQueue;
+import app.textbridge.core.send.SubscriptionResolver;
+import app.textbridge.core.service.AttachmentService;
+import app.textbridge.core.service.ContactsService;
+import app.textbridge.core.session.Connection;
+import app.textbridge.core.session.PairingConfirmation;
+import app.textbridge.core.session.Session;
+import app.textbridge.core.session.Transport;
+import app.textbridge.core.sync.ChangeFeed;
+import app.textbridge.core.sync.ChangeJournal;
+import app.textbridge.core.sync.HistoryPager;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The phone's core, wired from its ports: admits sockets (at most 8 pending, §7), runs sessions,
+ * pairs, syncs, sends. The WebSocket server and the Android service are thin shells around it.
+ */
+public final class PhoneCore implements Connection.Host, Session.Handler {
+  private final PhonePorts ports;
+  private final PhoneConfig config;
+  private final Identity identity;
+  private final ScannedQrSlot slot;
+  private final ChangeJournal journal;
+  private final ChangeFeed feed;
+  private final SendQueue sends;
+  private final Dispatcher dispatcher;
+  private final Set<Connection> pending = Collections.newSetFromMap(new ConcurrentHashMap<>());
+  /** Open and paired sessions (pushes go here). */
+  private final Set<Session> sessions = Collections.newSetFromMap(new ConcurrentHashMap<>());
+  /** Every live session, also those still awaiting hello or confirmation. */
+  private final Set<Session> live = Collections.newSetFromMap(new ConcurrentHashMap<>());
+  private final Map<Session, PairingConfirmation> confirmations = new ConcurrentHashMap<>();
+  private final Map<Session, String> unpairing = new ConcurrentHashMap<>();
+  private final ExecutorService events;
+  private volatile int port;
+  private int unpairIds;
+
+  private PhoneCore(PhonePorts ports, PhoneConfig config) throws IOException {
+    ports.check();
+    this.ports = ports;
+    this.config = config;
+    this.identity = Identity.load(ports.keys);
+    this.slot = new ScannedQrSlot(ports.clock);
+    this.journal = new ChangeJournal(ports.changeJournal, config.journalCapacity);
+    this.sends = new SendQueue(ports.sendJournal, ports.sender,
+        new SubscriptionResolver(ports.sims, ports.store), ports.clock, config, ports.log,
+        ports.listener);
+    this.feed = new ChangeFeed(ports.store, journal, sends, config.batchBudgetBytes);
+    this.dispatcher = new Dispatcher(this,
+        new HistoryPager(ports.store, sends, config.batchBudgetBytes), feed, sends,
+        new ContactsService(ports.contacts, config.batchBudgetBytes),
+        new AttachmentService(ports.store));
+    this.events = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "textbridge-store-events");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Builds the core, recovers the send journal and starts listening to the store. */
+  public static PhoneCore create(PhonePorts ports, PhoneConfig config) throws IOException {
+    PhoneCore core = new PhoneCore(ports, config);
+    core.sends.recover();
+    ports.sender.setReportSink(core.sends);
+    ports.store.setListener(change -> core.events.execute(() -> core.storeChanged(change)));
+    ports.contacts.setChangeListener(() -> core.broadcast(ContactsService.changed()));
+    return core;
+  }
+
+  /** The server listens on {@code port}: advertise it (§3). */
+  public void listening(int port) {
+    this.port = port;
+    advertise();
+    ports.listener.listening(port, identity.instanceId());
+  }
+
+  /** A new socket; null when 8 are already pending (the caller closes it with 1013, §7). */
+  public synchronized Connection admit(Transport transport) {
+    if (pending.size() >= config.maxPendingSockets) return null;
+    Connection c = new Connection(transport, this, ports.scheduler, ports.log,
+        config.handshakeTimeoutMs);
+    pending.add(c);
+    return c;
+  }
+
+  public int pendingCount() {
+    return pending.size();
+  }
+
+  public int sessionCount() {
+    return sessions.size();
+  }
+
+  /** A QR the user scanned (§4): parsed strictly, held 120 s, advertised as a pairing tag. */
+  public QrPayload scanQr(String uri) throws QrException {
+    QrPayload p = slot.scan(uri);
+    advertise();
+    ports.scheduler.schedule(slot.remainingMillis() + 10, this::advertise);
+    return p;
+  }
+
+  public List<PairedDesktop> pairedDesktops() {
+    return identity.desktops();
+  }
+
+  public String instanceId() {
+    return identity.instanceId();
+  }
+
+  public byte[] staticPublicKey() {
+    return identity.staticKeys().publicKey();
+  }
+
+  /** "Last synced" for a desktop (§9.7), or null when it never acknowledged anything. */
+  public DesktopSyncState lastSynced(String desktopKeyHex) throws IOException {
+    return journal.lastSynced(desktopKeyHex);
+  }
+
+  /** The phone's user unpairs a desktop (§9.12): forget it, tell it if connected. */
+  public void unpair(String desktopKeyHex) throws IOException {
+    forgetDesktop(desktopKeyHex);
+    for (Session s : new ArrayList<>(live)) {
+      if (!desktopKeyHex.equals(s.desktopKeyHex()) || !s.isPaired()) continue;
+      String id;
+      synchronized (this) {
+        id = "u" + (++unpairIds);
+      }
+      unpairing.put(s, id);
+      s.send(Message.request(MessageType.UNPAIR, id, new JsonObject()));
+      ports.scheduler.schedule(config.unpairAckWaitMs, () -> s.close(CloseCode.UNPAIRED, "unpaired"));
+    }
+  }
+
+  public void stop() {
+    for (Session s : new ArrayList<>(live)) s.close(CloseCode.NORMAL, "stopping");
+    ports.advertiser.withdraw();
+    events.shutdownNow();
+  }
+
+  EventLog log() {
+    return ports.log;
+  }
+
+  void acked(Session s, Message m) throws IOException {
+    String waiting = unpairing.get(s);
+    if (waiting != null && waiting.equals(m.ref)) {
+      s.close(CloseCode.UNPAIRED, "unpaired");
+      return;
+    }
+    JsonObject b = m.body();
+    if (b.has("watermark")) {
+      List<String> paired = new ArrayList<>();
+      for (PairedDesktop d : identity.desktops()) paired.add(Bytes.hex(d.publicKey()));
+      journal.ack(s.desktopKeyHex(), b.get("watermark").getAsString(), ports.clock.nowMillis(),
+          paired);
+    }
+  }
+
+  void unpairedByDesktop(Session s, Message m) throws IOException {
+    forgetDesktop(s.desktopKeyHex());
+    s.send(Message.reply(MessageType.ACK, m.id, new JsonObject()));
+    s.close(CloseCode.UNPAIRED, "unpaired by the desktop");
+  }
+
+  private void forgetDesktop(String keyHex) throws IOException {
+    PairedDesktop d = identity.find(Bytes.unhex(keyHex));
+    boolean last = identity.remove(Bytes.unhex(keyHex));
+    journal.forget(keyHex);
+    if (d != null) ports.listener.unpaired(d.name);
+    if (last) advertise();
+  }
+
+  private void storeChanged(StoreChange change) {
+    try {
+      if (change.record != null) sends.onProviderRow(change.record);
+      feed.publish(change);
+    } catch (IOException | RuntimeException e) {
+      ports.log.warn("store", "change not published: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private void broadcast(Message m) {
+    for (Session s : sessions) s.send(m);
+  }
+
+  private void advertise() {
+    if (port == 0) return;
+    List<Integer> versions = new ArrayList<>();
+    for (int v : Constants.SUPPORTED_VERSIONS) versions.add(v);
+    ports.advertiser.advertise(new Advert(identity.instanceId(), port, versions, slot.tag()));
+  }
+
+  // Connection.Host
+
+  @Override
+  public Identity identity() {
+    return identity;
+  }
+
+  @Override
+  public ScannedQrSlot scannedQr() {
+    return slot;
+  }
+
+  @Override
+  public HandshakePayload pairingPayload() {
+    return new HandshakePayload(config.deviceName, identity.instanceId());
+  }
+
+  @Override
+  public JsonObject hello() {
+    return Hello.body(config, ports.sims.activeSims());
+  }
+
+  @Override
+  public void qrChanged() {
+    advertise();
+  }
+
+  @Override
+  public void handshakeEnded(Connection connection) {
+    pending.remove(connection);
+  }
+
+  @Override
+  public Session newSession(Transport transport, HandshakeResult result) {
+    Session s = new Session(transport, result.keys, this, ports.clock, ports.scheduler, ports.log,
+        config.keepaliveTimeoutMs);
+    live.add(s);
+    return s;
+  }
+
+  @Override
+  public void confirmPairing(Session session, HandshakeResult result) {
+    PairingConfirmation c = new PairingConfirmation(session, result, identity, ports.prompt,
+        ports.clock, ports.log, ports.listener);
+    confirmations.put(session, c);
+    c.start(ports.scheduler, config.pairingConfirmMs);
+  }
+
+  @Override
+  public void connectionClosed(Connection connection, Session session, int code) {
+    pending.remove(connection);
+  }
+
+  // Session.Handler
+
+  @Override
+  public void opened(Session session) {
+    confirmations.remove(session);
+    sessions.add(session);
+    ports.listener.connected(session.desktopName());
+  }
+
+  @Override
+  public void handle(Session session, Message message) {
+    dispatcher.dispatch(session, message);
+  }
+
+  @Override
+  public void closed(Session session, int code) {
+    PairingConfirmation c = confirmations.remove(session);
+    if (c != null) c.abandon();
+    unpairing.remove(session);
+    live.remove(session);
+    boolean was = sessions.remove(session);
+    feed.forget(session);
+    sends.forget(session);
+    if (was || c != null) ports.listener.disconnected(session.desktopName(), code);
+  }
+}

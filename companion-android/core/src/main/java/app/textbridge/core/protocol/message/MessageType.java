@@ -1,0 +1,52 @@
+package app.textbridge.core.protocol.message;
+
+import app.textbridge.core.protocol.Role;
+
+/** Every message type of protocol 1 (PROTOCOL.md §9): wire name, who may send it, body schema. */
+public enum MessageType {
+  HELLO("hello", null, Bodies.HELLO),
+  PAIR_RESULT("pair.result", Role.PHONE, Bodies.PAIR_RESULT),
+  SYNC_SUBSCRIBE("sync.subscribe", Role.DESKTOP, Bodies.SYNC_SUBSCRIBE),
+  SYNC_CHANGES("sync.changes", Role.PHONE, Bodies.SYNC_CHANGES),
+  SYNC_REQUEST("sync.request", Role.DESKTOP, Bodies.SYNC_REQUEST),
+  SYNC_BATCH("sync.batch", Role.PHONE, Bodies.SYNC_BATCH),
+  MESSAGE_NEW("message.new", Role.PHONE, Bodies.MESSAGE_PUSH),
+  MESSAGE_CHANGED("message.changed", Role.PHONE, Bodies.MESSAGE_PUSH),
+  MESSAGE_DELETED("message.deleted", Role.PHONE, Bodies.MESSAGE_DELETED),
+  ACK("ack", null, Bodies.ACK),
+  CONTACTS_REQUEST("contacts.request", Role.DESKTOP, Bodies.CONTACTS_REQUEST),
+  CONTACTS_BATCH("contacts.batch", Role.PHONE, Bodies.CONTACTS_BATCH),
+  CONTACTS_CHANGED("contacts.changed", Role.PHONE, Bodies.EMPTY),
+  SEND_REQUEST("send.request", Role.DESKTOP, Bodies.SEND_REQUEST),
+  SEND_STATUS("send.status", Role.PHONE, Bodies.SEND_STATUS),
+  ATTACHMENT_REQUEST("attachment.request", Role.DESKTOP, Bodies.ATTACHMENT_REQUEST),
+  ATTACHMENT_CHUNK("attachment.chunk", Role.PHONE, Bodies.ATTACHMENT_CHUNK),
+  PING("ping", null, Bodies.TS),
+  PONG("pong", null, Bodies.TS),
+  UNPAIR("unpair", null, Bodies.EMPTY),
+  ERROR("error", null, Bodies.ERROR);
+
+  /** Body schema version of every type in protocol 1. */
+  public static final int TYPE_VERSION = 1;
+
+  public final String wire;
+  /** The only role that may send it, or null for both. */
+  public final Role sender;
+  final Schema body;
+
+  MessageType(String wire, Role sender, Schema body) {
+    this.wire = wire;
+    this.sender = sender;
+    this.body = body;
+  }
+
+  public boolean maySend(Role role) {
+    return sender == null || sender == role;
+  }
+
+  /** The type with this wire name, or null when protocol 1 does not define it. */
+  public static MessageType fromWire(String wire) {
+    for (MessageType t : values()) if (t.wire.equals(wire)) return t;
+    return null;
+  }
+}
