@@ -1,0 +1,49 @@
+package app.textbridge.companion;
+
+import android.content.Context;
+import android.util.Log;
+
+/** Holds the process's {@link MirrorEngine}; see that interface for who installs it and when. */
+public final class MirrorEngines {
+    private static volatile MirrorEngine installed = new NotInstalled();
+
+    private MirrorEngines() {}
+
+    public static void install(MirrorEngine engine) {
+        if (engine == null) {
+            throw new IllegalArgumentException("engine must not be null");
+        }
+        installed = engine;
+    }
+
+    public static MirrorEngine current() {
+        return installed;
+    }
+
+    /**
+     * Until the core is wired in, the service still runs, keeps its notification and survives
+     * reboots; pairing says plainly that this build cannot pair.
+     */
+    static final class NotInstalled implements MirrorEngine {
+        private static final String TAG = "TextbridgeEngine";
+
+        @Override
+        public void start(Context appContext) {
+            Log.i(TAG, "No mirror engine installed: the service only holds its place");
+        }
+
+        @Override
+        public void onSmsHint() {}
+
+        @Override
+        public boolean onPairingCode(String qrText) {
+            return false;
+        }
+
+        @Override
+        public void forget(String computerId) {}
+
+        @Override
+        public void stop() {}
+    }
+}

@@ -1,0 +1,41 @@
+package app.textbridge.companion;
+
+import android.content.Context;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A {@link MirrorEngine} that records what the Android layer asked of it. */
+final class RecordingEngine implements MirrorEngine {
+    int starts;
+    int smsHints;
+    int stops;
+    final List<String> pairingCodes = new ArrayList<>();
+    final List<String> forgotten = new ArrayList<>();
+
+    @Override
+    public void start(Context appContext) {
+        starts++;
+    }
+
+    @Override
+    public void onSmsHint() {
+        smsHints++;
+    }
+
+    @Override
+    public boolean onPairingCode(String qrText) {
+        pairingCodes.add(qrText);
+        return true;
+    }
+
+    @Override
+    public void forget(String computerId) {
+        forgotten.add(computerId);
+    }
+
+    @Override
+    public void stop() {
+        stops++;
+    }
+}
