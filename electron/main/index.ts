@@ -1,14 +1,72 @@
-// Electron composition root. Everything else in electron/main is plain Node; this file only
-// wires the core to Electron's app lifecycle.
-import { app } from 'electron'
+// Electron composition root: the plain-Node core, hosted in the main process, with the few
+// things only Electron can do (safeStorage, native dialogs, notifications, the window).
+import { join } from 'node:path'
+import { app, BrowserWindow } from 'electron'
+import { createCore, type Core } from './core/core'
+import { MdnsDiscovery } from './discovery/discovery'
+import { startDemo, type RunningDemo } from './demo/demo-setup'
+import { createLogger, stderrSink } from './log'
+import {
+  confirmAndOpenLink,
+  confirmNewRecipient,
+  notifyIncoming,
+} from './shell/desktop-integration'
+import { registerIpc } from './shell/ipc'
+import { SafeStorageVault } from './shell/safe-storage-vault'
 import { createMainWindow } from './shell/window'
+import { IPC_EVENT_CHANNEL } from '../../shared/api/bridge'
+import { APP_VERSION } from './version'
 
 app.enableSandbox()
+if (!app.requestSingleInstanceLock()) app.quit()
 
-void app.whenReady().then(() => {
-  createMainWindow()
+const log = createLogger(stderrSink(process.argv.includes('--verbose') ? 'debug' : 'info'))
+let core: Core | null = null
+let demo: RunningDemo | null = null
+
+async function start(): Promise<void> {
+  const window = createMainWindow()
+  if (process.argv.includes('--demo')) demo = await startDemo({ log })
+  const dataDir =
+    demo === null
+      ? app.getPath('userData')
+      : join(app.getPath('temp'), `textbridge-demo-${process.pid}`)
+  core = await createCore({
+    dataDir,
+    vault: new SafeStorageVault(join(dataDir, 'identity.bin')),
+    finder: demo?.finder ?? new MdnsDiscovery(log),
+    host: 'electron',
+    demo: demo !== null,
+    version: APP_VERSION,
+    log,
+    hooks: {
+      openLink: (url) => confirmAndOpenLink(window, url),
+      demoScan: demo === null ? null : (uri) => demo?.scan(uri),
+    },
+    confirmNewRecipients: (addresses, phone) => confirmNewRecipient(window, addresses, phone),
+  })
+  const api = core.api
+  registerIpc(api, api.handlers, window, log)
+  notifyIncoming(api, window, (conversationId) => {
+    window.webContents.send(IPC_EVENT_CHANNEL, { type: 'open', conversationId })
+  })
+  core.start()
+}
+
+void app.whenReady().then(start)
+
+app.on('second-instance', () => {
+  const [window] = BrowserWindow.getAllWindows()
+  if (window === undefined) return
+  if (window.isMinimized()) window.restore()
+  window.focus()
 })
 
 app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit()
+  app.quit()
+})
+
+app.on('will-quit', () => {
+  core?.stop()
+  void demo?.stop()
 })

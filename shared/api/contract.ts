@@ -4,7 +4,7 @@
 // argument with these schemas before the core sees it.
 import { z } from 'zod'
 import { address, displayName } from '../protocol/messages/common'
-import type { Contact } from '../protocol/messages/catalogue'
+import type { ContactSummary } from '../model/contact'
 import type { ArchivedMessage } from '../model/message'
 import type { Conversation } from '../model/conversation'
 import { cursorSchema } from '../model/cursor'
@@ -18,7 +18,8 @@ import type { Status } from './status'
 /** A method: the schema of its argument, and (as a type only) what it returns. */
 export interface Method<A extends z.ZodType, R> {
   readonly args: A
-  readonly result?: R
+  /** Type-level only: boxed so that a method returning null keeps null in its type. */
+  readonly result?: { readonly value: R }
 }
 const method =
   <R>() =>
@@ -101,7 +102,7 @@ export const contract = {
     z.object({ messageId: rowIdSchema, partId: z.string().min(1).max(64) }).strict(),
   ),
   'search.query': method<SearchPage>()(searchQuerySchema),
-  'contacts.search': method<readonly Contact[]>()(
+  'contacts.search': method<readonly ContactSummary[]>()(
     z
       .object({
         deviceId: deviceIdSchema.optional(),
@@ -119,7 +120,7 @@ export type Contract = typeof contract
 export type MethodName = keyof Contract
 export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>
 export type ParsedArgsOf<M extends MethodName> = z.output<Contract[M]['args']>
-export type ResultOf<M extends MethodName> = NonNullable<Contract[M]['result']>
+export type ResultOf<M extends MethodName> = NonNullable<Contract[M]['result']>['value']
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[]
 

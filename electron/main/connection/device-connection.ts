@@ -21,7 +21,7 @@ import { ConnectionError } from '../net/errors'
 import type { Dialled, DialOptions } from '../net/dial'
 import type { HelloBody, PeerSession } from '../net/session'
 import { OutboxDispatcher } from '../outbox/dispatcher'
-import type { Applied, OutboxArchive, SyncArchive } from '../sync/ports'
+import type { ApplyResult, OutboxArchive, SyncArchive } from '../sync/ports'
 import { SyncEngine } from '../sync/sync-engine'
 import { Backoff } from './backoff'
 
@@ -45,7 +45,7 @@ export interface ConnectionDeps {
   readonly log: Logger
   readonly now: () => number
   readonly onChange: () => void
-  readonly onApplied: (applied: Applied, live: boolean) => void
+  readonly onApplied: (applied: ApplyResult, live: boolean) => void
   /** The connection worked at this address: remember it for next time. */
   readonly onAddress: (host: string, port: number) => void
   /** Either side ended the pairing. */

@@ -7,7 +7,7 @@ import type { BodyOf, Message } from '../../../shared/protocol'
 import type { Logger } from '../log'
 import { RemoteError } from '../net/errors'
 import type { PeerSession } from '../net/session'
-import type { Applied, OutboxArchive } from '../sync/ports'
+import type { ApplyResult, OutboxArchive } from '../sync/ports'
 
 const REQUEST_TIMEOUT_MS = 30_000
 
@@ -20,7 +20,7 @@ export class OutboxDispatcher {
     private readonly session: PeerSession,
     private readonly deviceId: string,
     private readonly archive: OutboxArchive,
-    private readonly applied: (applied: Applied) => void,
+    private readonly applied: (applied: ApplyResult) => void,
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
   ) {

@@ -1,49 +1,24 @@
-// What the sync engine and the outbox dispatcher need from the archive, and nothing more. The
-// core implements this over the SQLite archive; every write here is one transaction, so a crash
-// between two calls loses nothing that was acknowledged (PROTOCOL.md §8: a watermark or cursor is
-// stored only with what came with it).
-import type { BodyOf, Contact, SmsMessage, SyncChange } from '../../../shared/protocol'
-import type { ConversationId, MessageId } from '../../../shared/model/ids'
+// What the sync engine and the outbox dispatcher need from the archive, and nothing more. Each
+// call is one transaction in the archive, and a watermark or cursor is committed together with
+// the messages that came with it (PROTOCOL.md §8), so a crash between calls loses nothing that
+// was acknowledged to the phone.
+import type { BodyOf, Contact } from '../../../shared/protocol'
+import type { ApplyResult, ChangesPage, MessagePush, SyncBatch, SyncState } from '../store/sync'
 import type { OutboxEntry } from '../../../shared/model/outbox'
 
-export interface SyncState {
-  readonly watermark: string | null
-  readonly recentCursor: string | null
-  readonly recentDone: boolean
-  readonly historyCursor: string | null
-  readonly historyDone: boolean
-  readonly contactsDone: boolean
-}
-
-/** What changed in the archive, for UI events and notifications. */
-export interface Applied {
-  readonly conversations: readonly ConversationId[]
-  readonly messages: readonly {
-    readonly conversationId: ConversationId
-    readonly messageId: MessageId
-  }[]
-  /** Incoming messages that were not in the archive before this write. */
-  readonly newIncoming: readonly {
-    readonly conversationId: ConversationId
-    readonly messageId: MessageId
-    readonly title: string
-    readonly snippet: string
-  }[]
-}
+export type { ApplyResult, ChangesPage, MessagePush, SyncBatch, SyncState }
 
 export interface SyncArchive {
-  syncState(deviceId: string): SyncState
+  state(deviceId: string): SyncState
+  /** The phone's hello: its name, model and SIMs. */
   updateDevice(deviceId: string, hello: BodyOf<'hello'>): void
-  /** Catch-up pages and live pushes: applied with the watermark in one transaction. */
-  applyChanges(deviceId: string, changes: readonly SyncChange[], watermark: string): Applied
-  /** The phone's journal no longer reaches our watermark: run the history pass again. */
-  resetHistory(deviceId: string, watermark: string): void
-  applyRecent(deviceId: string, messages: readonly SmsMessage[], cursor: string | null): Applied
-  /** History back-fill (bulk path, index deferred) with its cursor, in one transaction. */
-  applyHistory(deviceId: string, messages: readonly SmsMessage[], cursor: string | null): Applied
-  /** Rebuilds the search index once the back-fill is complete. */
-  finishHistory(deviceId: string): void
-  replaceContacts(deviceId: string, contacts: readonly Contact[]): Applied
+  /** Catch-up pages; with `reset` the history pass starts again from the top. */
+  applyChanges(deviceId: string, page: ChangesPage): ApplyResult
+  applyPush(deviceId: string, push: MessagePush): ApplyResult
+  applyRecent(deviceId: string, batch: SyncBatch): ApplyResult
+  /** History back-fill (index deferred); the last batch rebuilds the search index. */
+  applyHistory(deviceId: string, batch: SyncBatch): ApplyResult
+  replaceContacts(deviceId: string, contacts: readonly Contact[]): ApplyResult | null
 }
 
 export interface OutboxArchive {
@@ -51,6 +26,6 @@ export interface OutboxArchive {
   pending(deviceId: string): readonly OutboxEntry[]
   /** Recorded before the request goes out (brief: "written before anything is sent"). */
   markDispatching(outboxId: number): void
-  /** Applies the phone's report; returns what changed, or null for a key we do not know. */
-  applyStatus(deviceId: string, status: BodyOf<'send.status'>): Applied | null
+  /** Applies the phone's report; null for a key this desktop does not know. */
+  applyStatus(deviceId: string, status: BodyOf<'send.status'>): ApplyResult | null
 }

@@ -7,7 +7,7 @@ import { message, type Message, type MessageOf } from '../../../shared/protocol'
 import type { SyncPhase, SyncProgress } from '../../../shared/api/status'
 import type { Logger } from '../log'
 import type { PeerSession } from '../net/session'
-import type { Applied, SyncArchive } from './ports'
+import type { ApplyResult, MessagePush, SyncArchive } from './ports'
 
 export const RECENT_PER_THREAD = 30
 export const RECENT_PAGE = 1000
@@ -17,7 +17,7 @@ const REQUEST_TIMEOUT_MS = 60_000
 
 export interface SyncCallbacks {
   readonly progress: (progress: SyncProgress | null) => void
-  readonly applied: (applied: Applied, live: boolean) => void
+  readonly applied: (applied: ApplyResult, live: boolean) => void
 }
 
 export class SyncEngine {
@@ -40,10 +40,10 @@ export class SyncEngine {
       this.onPush(msg)
     })
     await this.catchUp()
-    const state = this.archive.syncState(this.deviceId)
-    if (!state.recentDone) await this.recent(state.recentCursor)
-    if (!this.archive.syncState(this.deviceId).historyDone) await this.history()
-    if (!state.contactsDone || this.contactsStale) await this.contacts()
+    const state = this.archive.state(this.deviceId)
+    if (!state.recent.done) await this.recent(state.recent.cursor)
+    if (!this.archive.state(this.deviceId).history.done) await this.history()
+    if (state.contactsSyncedAt === null || this.contactsStale) await this.contacts()
     this.callbacks.progress(null)
   }
 
@@ -52,7 +52,7 @@ export class SyncEngine {
   }
 
   private async catchUp(): Promise<void> {
-    const since = this.archive.syncState(this.deviceId).watermark
+    const since = this.archive.state(this.deviceId).watermark
     this.progress('catch-up', 0, null)
     const done = new Promise<void>((resolve, reject) => {
       let id: string | null = null
@@ -60,8 +60,7 @@ export class SyncEngine {
       const off = this.session.onMessage((msg) => {
         if (msg.type !== 'sync.changes' || msg.ref !== id) return
         const { changes, watermark, more, reset } = msg.body
-        if (reset) this.archive.resetHistory(this.deviceId, watermark)
-        else this.apply(this.archive.applyChanges(this.deviceId, changes, watermark), true)
+        this.apply(this.archive.applyChanges(this.deviceId, { changes, watermark, reset }), true)
         applied += changes.length
         this.session.send(message('ack', { watermark }, { ref: msg.ref }))
         this.progress('catch-up', applied, null)
@@ -89,7 +88,7 @@ export class SyncEngine {
         REQUEST_TIMEOUT_MS,
       )
       cursor = batch.body.cursor
-      this.apply(this.archive.applyRecent(this.deviceId, batch.body.messages, cursor), false)
+      this.apply(this.archive.applyRecent(this.deviceId, batch.body), false)
       done += batch.body.messages.length
       this.progress('recent', done, batch.body.total)
     } while (cursor !== null && !this.stopped)
@@ -97,21 +96,19 @@ export class SyncEngine {
 
   /** Pipelined: the next page is requested before the current one is written. */
   private async history(): Promise<void> {
-    let cursor = this.archive.syncState(this.deviceId).historyCursor
-    let done = 0
+    const start = this.archive.state(this.deviceId).history
+    let cursor = start.cursor
+    let done = start.received
     let next = this.historyPage(cursor)
     for (;;) {
       const batch = await next
       cursor = batch.body.cursor
       if (cursor !== null && !this.stopped) next = this.historyPage(cursor)
-      this.apply(this.archive.applyHistory(this.deviceId, batch.body.messages, cursor), false)
+      if (cursor === null) this.progress('indexing', done, batch.body.total)
+      this.apply(this.archive.applyHistory(this.deviceId, batch.body), false)
       done += batch.body.messages.length
       this.progress('history', done, batch.body.total)
       if (cursor === null || this.stopped) break
-    }
-    if (cursor === null) {
-      this.progress('indexing', done, done)
-      this.archive.finishHistory(this.deviceId)
     }
   }
 
@@ -140,17 +137,16 @@ export class SyncEngine {
       cursor = page.body.cursor
       this.progress('contacts', all.length, page.body.total)
     } while (cursor !== null && !this.stopped)
-    this.apply(this.archive.replaceContacts(this.deviceId, all), false)
+    const applied = this.archive.replaceContacts(this.deviceId, all)
+    if (applied !== null) this.apply(applied, false)
   }
 
   private onPush(msg: Message): void {
     switch (msg.type) {
       case 'message.new':
       case 'message.changed':
-        this.live([{ op: 'upsert', message: msg.body.message }], msg.body.watermark)
-        return
       case 'message.deleted':
-        this.live([{ op: 'delete', id: msg.body.id }], msg.body.watermark)
+        this.live(msg)
         return
       case 'contacts.changed':
         this.contactsStale = true
@@ -165,12 +161,12 @@ export class SyncEngine {
     }
   }
 
-  private live(changes: Parameters<SyncArchive['applyChanges']>[1], watermark: string): void {
-    this.apply(this.archive.applyChanges(this.deviceId, changes, watermark), true)
-    this.session.send(message('ack', { watermark }))
+  private live(push: MessagePush): void {
+    this.apply(this.archive.applyPush(this.deviceId, push), true)
+    this.session.send(message('ack', { watermark: push.body.watermark }))
   }
 
-  private apply(applied: Applied, live: boolean): void {
+  private apply(applied: ApplyResult, live: boolean): void {
     this.callbacks.applied(applied, live)
   }
 

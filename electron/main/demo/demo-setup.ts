@@ -1,0 +1,62 @@
+// The built-in demo phone for `npm run demo`: a TypeScript phone on loopback serving a generated
+// history (or a history file), found through a fixed list instead of mDNS (the demo never sends
+// multicast), and "scanning" the QR the desktop shows when the newcomer asks it to.
+import { readFileSync } from 'node:fs'
+import { historyFile, type HistoryFile } from '../../../shared/history/schema'
+import { StaticFinder } from '../discovery/discovery'
+import type { Logger } from '../log'
+import { generateHistory } from './generate'
+import { DemoPhone } from './phone/demo-phone'
+
+export interface RunningDemo {
+  readonly phone: DemoPhone
+  readonly finder: StaticFinder
+  /** What the demo phone's camera does with the QR on screen. */
+  scan(uri: string): void
+  stop(): Promise<void>
+}
+
+export function loadHistory(path: string): HistoryFile {
+  const parsed = historyFile.safeParse(JSON.parse(readFileSync(path, 'utf8')))
+  if (!parsed.success)
+    throw new Error(
+      `${path} is not a Textbridge history file: ${parsed.error.message.slice(0, 300)}`,
+    )
+  return parsed.data
+}
+
+export async function startDemo(options: {
+  readonly history?: HistoryFile
+  readonly log: Logger
+}): Promise<RunningDemo> {
+  // The generated demo ends now, so its newest texts read as today's.
+  const history = options.history ?? generateHistory({ endDate: Date.now() })
+  const phone = new DemoPhone({ history, log: options.log.child({ side: 'demo-phone' }) })
+  const port = await phone.start()
+  const finder = new StaticFinder()
+  const advertise = () => {
+    finder.set([
+      {
+        versions: [1],
+        instanceId: phone.instanceId,
+        pairingTag: phone.pairingTag,
+        host: '127.0.0.1',
+        port,
+        seenAt: Date.now(),
+      },
+    ])
+  }
+  advertise()
+  phone.on((event) => {
+    if (event.type === 'paired' || event.type === 'connected') advertise()
+  })
+  return {
+    phone,
+    finder,
+    scan(uri) {
+      phone.scan(uri)
+      advertise()
+    },
+    stop: () => phone.stop(),
+  }
+}

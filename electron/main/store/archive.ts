@@ -1,0 +1,132 @@
+// openArchive: the composition of the store. Opens the file, migrates it, and wires the
+// repositories; nothing else happens here.
+import { AttachmentsRepository } from './attachments'
+import { ContactsRepository } from './contacts'
+import { ConversationsRepository } from './conversations'
+import type { Db } from './db'
+import { StatementCache, openConnection, writeTx } from './db'
+import { DeviceDirectory, DevicesRepository } from './devices'
+import type { DeviceContext } from './devices'
+import { MessageMapper } from './message-rows'
+import { MessageWriter } from './message-writer'
+import { MessagesRepository } from './messages'
+import { MIGRATIONS, migrate } from './migrations'
+import type { Migration } from './migrations'
+import { OutboxRepository } from './outbox'
+import { SearchRepository } from './search'
+import { SearchIndex } from './search-index'
+import { SyncRepository } from './sync'
+import { TermExpander } from './term-expander'
+import { ThreadStore } from './threads'
+import { TitleResolver } from './titles'
+
+export interface ArchiveOptions {
+  /** Milliseconds since the epoch. Injected so tests and benchmarks control time. */
+  readonly clock: () => number
+}
+
+export interface Archive {
+  readonly schemaVersion: number
+  readonly devices: DevicesRepository
+  /** Sync positions, and the atomic application of what the phone sends. */
+  readonly sync: SyncRepository
+  readonly conversations: ConversationsRepository
+  readonly messages: MessagesRepository
+  readonly contacts: ContactsRepository
+  readonly outbox: OutboxRepository
+  readonly attachments: AttachmentsRepository
+  readonly search: SearchRepository
+  readonly searchIndex: SearchIndex
+  close(): void
+}
+
+/**
+ * Deletes one device's rows in one transaction. The index is marked dirty first, so the
+ * deleted rows need no row-by-row index deletes; it is rebuilt at once unless another phone's
+ * back-fill is still loading (that one's end rebuilds it).
+ */
+function removeDevice(db: Db, sql: StatementCache, index: SearchIndex, ctx: DeviceContext): void {
+  writeTx(db, () => {
+    index.markDirtyInTransaction()
+    const tables = ['outbox', 'attachment_data', 'attachments', 'messages', 'threads']
+    for (const table of [...tables, 'contact_numbers', 'contacts', 'sync_state']) {
+      sql.get<[number]>(`DELETE FROM ${table} WHERE device_key = ?`).run(ctx.key)
+    }
+    sql.get<[number]>('DELETE FROM devices WHERE key = ?').run(ctx.key)
+    if (index.state().backfillsPending.length === 0) index.rebuildInTransaction()
+  })()
+}
+
+// The raw connection of an open archive, for tests and benchmarks that inspect the file
+// (integrity checks, invariants recomputed with GROUP BY). Not part of the public surface.
+const connections = new WeakMap<Archive, Db>()
+
+export function databaseOf(archive: Archive): Db {
+  const db = connections.get(archive)
+  if (db === undefined) throw new Error('not an open archive')
+  return db
+}
+
+/** For tests of the migration runner: open with a given list of migrations. */
+export function openArchiveWith(
+  path: string,
+  options: ArchiveOptions,
+  migrations: readonly Migration[],
+): Archive {
+  const db = openConnection(path)
+  let schemaVersion: number
+  try {
+    schemaVersion = migrate(db, migrations)
+    // Recommended for long-lived connections: refresh planner statistics where they are stale.
+    db.pragma('optimize = 0x10002')
+  } catch (error) {
+    db.close()
+    throw error
+  }
+  const { clock } = options
+  const sql = new StatementCache(db)
+  const directory = new DeviceDirectory(sql)
+  const titles = new TitleResolver(sql)
+  const searchIndex = new SearchIndex(db, sql, clock)
+  const writer = new MessageWriter(db, sql, new ThreadStore(sql, titles), searchIndex, clock)
+  const mapper = (): MessageMapper => new MessageMapper(sql, directory, titles)
+  const messages = new MessagesRepository(sql, mapper)
+  const conversations = new ConversationsRepository(sql, directory)
+  const archive: Archive = {
+    schemaVersion,
+    devices: new DevicesRepository(db, sql, directory, (ctx) => {
+      removeDevice(db, sql, searchIndex, ctx)
+    }),
+    sync: new SyncRepository(sql, directory, writer, searchIndex),
+    conversations,
+    messages,
+    contacts: new ContactsRepository(db, sql, directory, titles, clock),
+    outbox: new OutboxRepository(db, sql, directory, writer, messages, clock),
+    attachments: new AttachmentsRepository(sql, directory, clock),
+    search: new SearchRepository(
+      sql,
+      directory,
+      conversations,
+      searchIndex,
+      mapper,
+      new TermExpander(db, sql),
+    ),
+    searchIndex,
+    close: () => {
+      db.pragma('optimize')
+      db.close()
+    },
+  }
+  connections.set(archive, db)
+  return archive
+}
+
+/**
+ * Opens (creating if needed) the archive at `path`, or an in-memory one for ':memory:'.
+ * Throws ArchiveOpenError for a file from a newer build or from another application.
+ * A search index left dirty by an interrupted back-fill is not rebuilt here (that takes
+ * seconds on large archives); call `searchIndex.rebuildIfDirty()` when the app can afford it.
+ */
+export function openArchive(path: string, options: ArchiveOptions): Archive {
+  return openArchiveWith(path, options, MIGRATIONS)
+}

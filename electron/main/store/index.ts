@@ -1,0 +1,13 @@
+// Public surface of the archive; this file only re-exports.
+export { openArchive } from './archive'
+export type { Archive, ArchiveOptions } from './archive'
+export * from './errors'
+export type { NewDevice, DeviceInfo } from './devices'
+export type { SyncState, ApplyResult, MessagePush, SyncBatch, ChangesPage } from './sync'
+export type { IndexMode } from './message-writer'
+export type { WriteSummary } from './write-session'
+export type { EnqueueInput, KeyPolicy, StatusResult } from './outbox'
+export type { ContactsReplacement, PageResult, CommitResult } from './contacts'
+export type { SearchIndexState, IntegrityReport } from './search-index'
+export type { ConversationFilter } from './conversations'
+export { TOTAL_CAP } from './search'

@@ -1,0 +1,7 @@
+// The ordered list of schema versions; append, never edit a shipped one.
+import { migration001 } from './001-initial'
+import type { Migration } from './types'
+
+export const MIGRATIONS: readonly Migration[] = [migration001]
+export { migrate, APPLICATION_ID } from './runner'
+export type { Migration } from './types'

@@ -1,0 +1,62 @@
+// Numbered migrations (architecture brief, convention 5): each runs in its own transaction
+// together with the user_version it reaches, so a crash leaves the file at a whole version.
+// A file from a newer build is refused, never "repaired" downwards.
+import type { Db } from '../db'
+import { ArchiveOpenError } from '../errors'
+import type { Migration } from './types'
+
+/** PRAGMA application_id of a Textbridge archive ('TBar'): tells our files from others. */
+export const APPLICATION_ID = 0x54426172
+
+function pragmaInt(db: Db, name: 'user_version' | 'application_id'): number {
+  const value = db.pragma(name, { simple: true })
+  if (typeof value !== 'number') throw new Error(`PRAGMA ${name} returned ${typeof value}`)
+  return value
+}
+
+function checkList(migrations: readonly Migration[]): number {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration ${i + 1} is numbered ${m.version}`)
+  })
+  return migrations.length
+}
+
+function isEmptyDatabase(db: Db): boolean {
+  const row = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sqlite_schema').get()
+  return row?.n === 0
+}
+
+/** Brings the schema up to the newest version. Returns the version the file is now at. */
+export function migrate(db: Db, migrations: readonly Migration[]): number {
+  const latest = checkList(migrations)
+  const appId = pragmaInt(db, 'application_id')
+  const current = pragmaInt(db, 'user_version')
+  const ours = appId === APPLICATION_ID || (appId === 0 && current === 0 && isEmptyDatabase(db))
+  if (!ours) throw new ArchiveOpenError('not_an_archive', `application_id ${appId}`)
+  if (current > latest) {
+    throw new ArchiveOpenError(
+      'future_schema',
+      `archive schema ${current} is newer than this build's ${latest}`,
+    )
+  }
+  for (const m of migrations.slice(current)) {
+    const step = db.transaction(() => {
+      m.up(db)
+      // Pragmas take no parameters; both values are integers from this module.
+      db.pragma(`application_id = ${APPLICATION_ID}`)
+      db.pragma(`user_version = ${m.version}`)
+    })
+    try {
+      step.immediate()
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error)
+      const failure = new ArchiveOpenError(
+        'migration_failed',
+        `migration ${m.version} (${m.name}) failed: ${detail}`,
+      )
+      failure.cause = error
+      throw failure
+    }
+  }
+  return latest
+}

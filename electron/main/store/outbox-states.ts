@@ -1,0 +1,42 @@
+// The outbox state machine (architecture brief, convention 8; PROTOCOL.md §9.9).
+import type { SendState } from '../../../shared/protocol/messages/catalogue'
+import type { OutboxState } from '../../../shared/model/outbox'
+
+const RANK: Record<OutboxState, number> = {
+  queued: 0,
+  dispatching: 1,
+  sent: 2,
+  delivered: 3,
+  failed: 4,
+  unknown: 4,
+}
+
+/**
+ * The state after the phone reports `reported` for an entry in `current`, or null when the
+ * report changes nothing. Forward only: sent → delivered applies, delivered → sent is ignored.
+ * `failed` is final. A desktop `unknown` (set by crash recovery because the desktop could not
+ * tell) yields to what the phone knows about the same key: the phone is the authority on whether
+ * it sent, and learning that never causes a send.
+ */
+export function afterReport(current: OutboxState, reported: SendState): OutboxState | null {
+  if (current === 'failed' || current === 'delivered') return null
+  switch (reported) {
+    case 'accepted':
+      // Recorded by the phone, not yet on the radio: nothing new to show beyond dispatching.
+      return current === 'queued' ? 'dispatching' : null
+    case 'sent':
+    case 'delivered':
+      return RANK[reported] > RANK[current] || current === 'unknown' ? reported : null
+    case 'failed':
+      // A delivery report can still fail a text that was sent.
+      return 'failed'
+    case 'unknown':
+      return current === 'queued' || current === 'dispatching' ? 'unknown' : null
+  }
+}
+
+/** The state implied by a phone record of a desktop-written text, if it is further along. */
+export function afterRecord(current: OutboxState, box: string, status: string): OutboxState | null {
+  if (box !== 'sent') return null
+  return afterReport(current, status === 'complete' ? 'delivered' : 'sent')
+}

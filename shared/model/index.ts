@@ -1,0 +1,10 @@
+// The archive's view models: what the renderer sees through the typed API. Re-exports only.
+export * from './ids'
+export * from './cursor'
+export * from './page'
+export * from './device'
+export * from './contact'
+export * from './message'
+export * from './conversation'
+export * from './outbox'
+export * from './search'

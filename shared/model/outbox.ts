@@ -1,0 +1,44 @@
+import type { SendFailureReason } from '../protocol/messages/catalogue'
+import type { ConversationId, DeviceId, MessageId, OutboxId } from './ids'
+
+/**
+ * The life of a text written on this desktop (architecture brief, convention 8). Forward only:
+ * queued → dispatching → sent → delivered. `failed` and `unknown` are final until the user
+ * retries; `unknown` means the desktop cannot tell whether the phone sent it (for example the
+ * desktop stopped while the request was in flight) and is never resent automatically.
+ */
+export const OUTBOX_STATES = [
+  'queued',
+  'dispatching',
+  'sent',
+  'delivered',
+  'failed',
+  'unknown',
+] as const
+export type OutboxState = (typeof OUTBOX_STATES)[number]
+
+export interface OutboxEntry {
+  readonly id: OutboxId
+  readonly deviceId: DeviceId
+  readonly messageId: MessageId
+  readonly conversationId: ConversationId
+  /** The idempotency key of `send.request` (PROTOCOL.md §9.9). */
+  readonly sendKey: string
+  readonly state: OutboxState
+  readonly reason: SendFailureReason | null
+  readonly to: readonly string[]
+  readonly body: string
+  readonly subId: number | null
+  /** How many times it was handed to the dispatcher. */
+  readonly attempts: number
+  readonly createdAt: number
+  readonly updatedAt: number
+}
+
+/** What the status bar shows: texts waiting, in flight, and needing the user's decision. */
+export interface OutboxCounts {
+  readonly queued: number
+  readonly dispatching: number
+  readonly failed: number
+  readonly unknown: number
+}
