@@ -13,7 +13,14 @@ export const historyMessage = smsMessage
 export const historyFile = z.object({
   format: z.literal('textbridge-history'),
   version: z.literal(1),
-  device: z.object({ name: displayName, model: z.string().max(64).optional() }),
+  device: z.object({
+    name: displayName,
+    model: z.string().max(64).optional(),
+    region: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
+  }),
   sims: z.array(simSchema).max(8),
   contacts: z.array(contactSchema),
   messages: z.array(historyMessage),

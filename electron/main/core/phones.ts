@@ -203,10 +203,11 @@ function sameKey(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /**
- * The region used to read national-format numbers ("07700 900123"): the country of a SIM's own
- * number when the phone shares it, else this desktop's locale.
+ * The region used to read national-format numbers ("07700 900123"): the phone's own country when
+ * it says it, else the country of a SIM's number, else this desktop's locale.
  */
 export function regionOf(hello: HelloBody): string | null {
+  if (hello.device.region !== undefined) return hello.device.region
   for (const sim of hello.sims ?? []) {
     const country =
       sim.number === null ? undefined : parsePhoneNumberFromString(sim.number)?.country

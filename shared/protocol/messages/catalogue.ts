@@ -28,7 +28,14 @@ const hello = z.object({
   appVersion: z.string().min(1).max(32),
   protocol: z.int().min(1),
   capabilities: z.array(z.string().min(1).max(32)).max(32),
-  device: z.object({ name: displayName, model: z.string().max(64).optional() }),
+  device: z.object({
+    name: displayName,
+    model: z.string().max(64).optional(),
+    region: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
+  }),
   sims: z.array(simSchema).max(8).optional(),
 })
 

@@ -49,7 +49,7 @@ describe('generateHistory', () => {
       .update(formatHistory(generateHistory({ messages: 400, conversations: 30, seed: 11 })))
       .digest('hex')
     expect(hash).toMatchInlineSnapshot(
-      `"b5a2a74b3a3c6c75110b8fa59c95c5171313ec1a6b9af3ebb94b2f71aaf1944c"`,
+      `"746de80ef994da1e1e8ff131c30f62cf0f18bd759337a45d066477285a3a1ea5"`,
     )
   })
 

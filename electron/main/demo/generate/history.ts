@@ -38,7 +38,7 @@ export function createHistory(input: GenerateInput = {}): HistoryStream {
   const head: HistoryHead = {
     format: 'textbridge-history',
     version: 1,
-    device: { name: options.deviceName, model: options.deviceModel },
+    device: { name: options.deviceName, model: options.deviceModel, region: options.region },
     sims: plan.sims,
     contacts: plan.contacts,
   }

@@ -147,6 +147,7 @@ export class DemoPhone {
       device: {
         name: h.device.name,
         ...(h.device.model === undefined ? {} : { model: h.device.model }),
+        ...(h.device.region === undefined ? {} : { region: h.device.region }),
       },
       sims: h.sims,
     }
