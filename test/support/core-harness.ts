@@ -9,11 +9,13 @@ import type { HistoryFile } from '../../shared/history/schema'
 import { dispatch } from '../../electron/main/api/dispatch'
 import { createCore, type Core } from '../../electron/main/core/core'
 import { startDemo, type RunningDemo } from '../../electron/main/demo/demo-setup'
+import type { PhoneFinder } from '../../electron/main/discovery/discovery'
 import { FileKeyVault } from '../../electron/main/identity/key-vault'
 import { silentLogger } from '../../electron/main/log'
 
 export interface Harness {
   readonly core: Core
+  /** The in-process demo phone, when the harness runs one. */
   readonly demo: RunningDemo
   readonly dataDir: string
   readonly events: CoreEvent[]

@@ -48,9 +48,15 @@ function connect(opts: { token?: string; origin?: string; hostHeader?: string; p
 
 function outcome(ws: WebSocket): Promise<'open' | number> {
   return new Promise((resolve) => {
-    ws.once('open', () => { resolve('open'); })
-    ws.once('unexpected-response', (_req, res) => { resolve(res.statusCode ?? 0); })
-    ws.once('error', () => { resolve(0); })
+    ws.once('open', () => {
+      resolve('open')
+    })
+    ws.once('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0)
+    })
+    ws.once('error', () => {
+      resolve(0)
+    })
   })
 }
 
@@ -67,7 +73,9 @@ describe('web-mode bridge', () => {
     const ws = connect({})
     expect(await outcome(ws)).toBe('open')
     const reply = new Promise<unknown>((resolve) =>
-      ws.once('message', (d: Buffer) => { resolve(JSON.parse(d.toString())); }),
+      ws.once('message', (d: Buffer) => {
+        resolve(JSON.parse(d.toString()))
+      }),
     )
     ws.send(JSON.stringify({ id: 1, method: 'app.info', args: {} }))
     expect(await reply).toEqual({
@@ -75,7 +83,9 @@ describe('web-mode bridge', () => {
       result: { ok: true, value: { version: 'test', args: {} } },
     })
     const event = new Promise<unknown>((resolve) =>
-      ws.once('message', (d: Buffer) => { resolve(JSON.parse(d.toString())); }),
+      ws.once('message', (d: Buffer) => {
+        resolve(JSON.parse(d.toString()))
+      }),
     )
     for (const l of listeners) l({ type: 'open', conversationId: 3 })
     expect(await event).toEqual({ event: { type: 'open', conversationId: 3 } })
@@ -87,14 +97,18 @@ describe('web-mode bridge', () => {
     await outcome(ws)
     const before = calls.length
     const reply = new Promise<any>((resolve) =>
-      ws.once('message', (d: Buffer) => { resolve(JSON.parse(d.toString())); }),
+      ws.once('message', (d: Buffer) => {
+        resolve(JSON.parse(d.toString()))
+      }),
     )
     ws.send(
       JSON.stringify({ id: 2, method: 'messages.list', args: { conversationId: -1, limit: 10 } }),
     )
     expect((await reply).result.error.code).toBe('invalid_argument')
     const unknown = new Promise<any>((resolve) =>
-      ws.once('message', (d: Buffer) => { resolve(JSON.parse(d.toString())); }),
+      ws.once('message', (d: Buffer) => {
+        resolve(JSON.parse(d.toString()))
+      }),
     )
     ws.send(JSON.stringify({ id: 3, method: 'constructor', args: {} }))
     expect((await unknown).result.error.code).toBe('invalid_argument')

@@ -1,0 +1,267 @@
+// The main flows in Chromium against the demo (web mode, built-in demo phone): pair by the QR,
+// read, scroll back through history, send, fail and retry, search, and screenshots of the main
+// screens in both themes. One app and one browser for the file, steps in order.
+import { mkdirSync } from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { skipReason, startApp, type RunningApp } from './support/app'
+import {
+  launch,
+  openApp,
+  openFirstConversation,
+  pairWithDemoPhone,
+  SCREENSHOTS,
+} from './support/browser'
+
+const reason = skipReason()
+const STEP_MS = 90_000
+
+describe.skipIf(reason !== null)(`demo in Chromium${reason === null ? '' : ` (${reason})`}`, () => {
+  let app: RunningApp
+  let browser: Browser
+  let page: Page
+  const log = () => page.getByRole('log', { name: 'Messages' })
+  const rows = () => log().locator('[data-message-id]')
+  /** The message row at the top edge of the thread's view, and where it is. */
+  const topVisibleRow = () =>
+    log().evaluate((s) => {
+      const view = s.getBoundingClientRect()
+      for (const row of s.querySelectorAll('[data-message-id]')) {
+        const box = row.getBoundingClientRect()
+        if (box.bottom > view.top + 1) {
+          return { id: row.getAttribute('data-message-id') ?? '', top: box.top }
+        }
+      }
+      throw new Error('no row in view')
+    })
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true })
+    app = await startApp()
+    browser = await launch()
+    page = await openApp(browser, app.url)
+  }, STEP_MS)
+
+  afterAll(async () => {
+    await browser.close()
+    await app.stop()
+  })
+
+  it('moves the token out of the address bar', () => {
+    expect(page.url()).not.toContain('token=')
+  })
+
+  it(
+    'pairs with the demo phone through the QR on screen',
+    async () => {
+      await page.screenshot({ path: `${SCREENSHOTS}/pairing-light.png` })
+      await pairWithDemoPhone(page)
+    },
+    STEP_MS,
+  )
+
+  it(
+    'lists the demo conversations with the phone connected',
+    async () => {
+      const list = page.getByRole('listbox', { name: 'Conversations' })
+      await expect
+        .poll(() => list.getByRole('option').count(), { timeout: 30_000 })
+        .toBeGreaterThan(3)
+      const first = list.getByRole('option').first()
+      expect((await first.locator('.conversation-title').textContent())?.length).toBeGreaterThan(0)
+      expect(await first.locator('time').textContent()).not.toBe('')
+      await expect
+        .poll(() => page.locator('[data-connection]').first().getAttribute('data-connection'), {
+          timeout: 60_000,
+        })
+        .toMatch(/connected|syncing/)
+    },
+    STEP_MS,
+  )
+
+  it(
+    'opens a thread at its newest message and scrolls back through history',
+    async () => {
+      const options = page.getByRole('listbox', { name: 'Conversations' }).getByRole('option')
+      // The first conversation that has more than one page of history.
+      let found = false
+      for (let i = 0; i < Math.min(8, await options.count()) && !found; i++) {
+        await options.nth(i).click()
+        await rows().first().waitFor()
+        found = (await log().getByText('Loading older messages…').count()) > 0
+      }
+      expect(found).toBe(true)
+      const scroller = log()
+      const gap = await scroller.evaluate((s) => s.scrollHeight - s.scrollTop - s.clientHeight)
+      expect(gap).toBeLessThan(2)
+      // Message ids follow arrival, not date (history arrives after recent texts): compare dates.
+      const datesShown = () =>
+        rows().evaluateAll((els) =>
+          els.map((e) => Date.parse(e.querySelector('time')?.getAttribute('datetime') ?? '')),
+        )
+      const datesBefore = await datesShown()
+      // Scroll up a screen at a time; older pages load above without moving what is on screen:
+      // the row at the top of the view moves down by exactly the distance scrolled.
+      let oldestSeen = Math.min(...datesBefore)
+      for (let i = 0; i < 12; i++) {
+        const before = await topVisibleRow()
+        const distance = await scroller.evaluate((s) => {
+          const d = Math.min(s.scrollTop, s.clientHeight)
+          s.scrollBy(0, -d)
+          return d
+        })
+        await page.waitForTimeout(300)
+        const after = await scroller.evaluate(
+          (s, id) =>
+            s.querySelector(`[data-message-id="${id}"]`)?.getBoundingClientRect().top ?? null,
+          before.id,
+        )
+        if (after !== null) expect(Math.abs(after - before.top - distance)).toBeLessThan(3)
+        oldestSeen = Math.min(oldestSeen, ...(await datesShown()))
+        expect(await page.locator('[data-message-id]').count()).toBeLessThanOrEqual(200)
+      }
+      expect(oldestSeen).toBeLessThan(Math.min(...datesBefore))
+      await page.screenshot({ path: `${SCREENSHOTS}/thread-history-light.png` })
+    },
+    STEP_MS,
+  )
+
+  it(
+    'sends a text that goes from sending to delivered',
+    async () => {
+      await openFirstConversation(page)
+      const text = `Hello from the e2e spec ${Date.now()}`
+      const box = page.getByRole('textbox', { name: 'Message' })
+      await box.fill(text)
+      // The bubble is in the DOM at the next animation frame after the key press, so it is
+      // painted in the frame that follows the press.
+      const shownInFrame = await box.evaluate(async (el, body) => {
+        el.dispatchEvent(
+          new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }),
+        )
+        await new Promise((resolve) => requestAnimationFrame(resolve))
+        return [...document.querySelectorAll('[data-delivery]')].some(
+          (b) =>
+            b.textContent?.includes(body) === true &&
+            /sending|queued|dispatching/.test(b.getAttribute('data-delivery') ?? ''),
+        )
+      }, text)
+      expect(shownInFrame).toBe(true)
+      const bubble = log().locator('[data-delivery]').filter({ hasText: text })
+      await expect
+        .poll(() => bubble.last().getAttribute('data-delivery'), { timeout: 60_000 })
+        .toBe('delivered')
+    },
+    STEP_MS,
+  )
+
+  it(
+    'shows a "[fail]" text as not sent with its reason, and Retry sends it again',
+    async () => {
+      const box = page.getByRole('textbox', { name: 'Message' })
+      const text = `This one will not go [fail] ${Date.now()}`
+      await box.fill(text)
+      await box.press('Enter')
+      const bubble = log().locator('[data-delivery]').filter({ hasText: text }).last()
+      await expect
+        .poll(() => bubble.getAttribute('data-delivery'), { timeout: 60_000 })
+        .toBe('failed')
+      await expect.poll(() => bubble.textContent()).toContain('Not sent')
+      const problem = bubble.locator('.delivery-problem')
+      expect((await problem.textContent())?.length).toBeGreaterThan(12)
+      await page.screenshot({ path: `${SCREENSHOTS}/send-failed-light.png` })
+      await problem.getByRole('button', { name: 'Retry' }).click()
+      await expect
+        .poll(() => bubble.getAttribute('data-delivery'), { timeout: 30_000 })
+        .toMatch(/queued|dispatching|sending|failed/)
+      // The demo phone fails "[fail]" texts every time: back to failed, with Retry offered again.
+      await expect
+        .poll(() => bubble.getAttribute('data-delivery'), { timeout: 60_000 })
+        .toBe('failed')
+    },
+    STEP_MS,
+  )
+
+  it(
+    'finds an old message as you type and opens it in place',
+    async () => {
+      // Take a word from the oldest message loaded in some thread: an "old message".
+      const list = page.getByRole('listbox', { name: 'Conversations' })
+      await list.getByRole('option').nth(2).click()
+      await rows().first().waitFor()
+      await log().evaluate((s) => s.scrollTo(0, 0))
+      await page.waitForTimeout(500)
+      // The oldest loaded message with a few distinctive words (some are emoji or pictures).
+      const candidate = await log().evaluate((s) => {
+        for (const row of s.querySelectorAll('[data-message-id]')) {
+          const words = (row.querySelector('.message-text')?.textContent ?? '')
+            .split(/\s+/)
+            .filter((w) => /^[\p{L}\p{N}]{4,}$/u.test(w))
+          if (words.length >= 2) return { id: row.getAttribute('data-message-id'), words }
+        }
+        return null
+      })
+      expect(candidate).not.toBeNull()
+      const oldId = candidate!.id
+      // Its longest words: specific enough that the hit is near the top of the results.
+      const words = [...candidate!.words].sort((a, b) => b.length - a.length)
+      const search = page.getByRole('searchbox', { name: 'Search messages' })
+      await search.fill(words.slice(0, 3).join(' '))
+      const hit = page.locator(`.search-hit[data-message-id="${oldId}"]`)
+      await expect
+        .poll(
+          async () => {
+            if ((await hit.count()) > 0) return true
+            await page.locator('.search-hits').evaluate((s) => s.scrollBy(0, 2000))
+            return false
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(true)
+      await expect
+        .poll(() => page.locator('.search-summary').textContent())
+        .toMatch(/\d+\+? messages?/)
+      await page.locator('mark').first().waitFor()
+      await page.screenshot({ path: `${SCREENSHOTS}/search-light.png` })
+      await hit.click()
+      const target = log().locator(`[data-message-id="${oldId}"]`)
+      await target.waitFor({ timeout: 15_000 })
+      expect(await target.getAttribute('class')).toContain('highlight')
+      const box = await target.boundingBox()
+      const view = await log().boundingBox()
+      expect(box!.y).toBeGreaterThanOrEqual(view!.y - 1)
+      expect(box!.y + box!.height).toBeLessThanOrEqual(view!.y + view!.height + 1)
+      await search.press('Escape')
+    },
+    STEP_MS,
+  )
+
+  it(
+    'takes screenshots of the main screens in both themes',
+    async () => {
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme })
+        await openFirstConversation(page)
+        await page.waitForTimeout(300)
+        await page.screenshot({ path: `${SCREENSHOTS}/inbox-${scheme}.png` })
+        await page.getByRole('searchbox', { name: 'Search messages' }).fill('the')
+        await page.locator('.search-summary').waitFor()
+        await page.waitForTimeout(300)
+        await page.screenshot({ path: `${SCREENSHOTS}/search-${scheme}.png` })
+        await page.getByRole('searchbox', { name: 'Search messages' }).press('Escape')
+        await page.getByRole('button', { name: 'Settings' }).click()
+        await page.getByRole('dialog', { name: 'Settings' }).waitFor()
+        await page.screenshot({ path: `${SCREENSHOTS}/settings-${scheme}.png` })
+        await page.keyboard.press('Escape')
+        await page.keyboard.press('Control+n')
+        await page.getByRole('combobox', { name: 'To' }).waitFor()
+        await page.screenshot({ path: `${SCREENSHOTS}/new-message-${scheme}.png` })
+        await page.keyboard.press('Escape')
+      }
+      const fresh = await openApp(browser, app.url.replace(/#.*/, ''), 'dark')
+      await fresh.close()
+      expect((page as Page & { errors?: string[] }).errors).toEqual([])
+    },
+    STEP_MS,
+  )
+})
