@@ -142,7 +142,7 @@ describe.skipIf(reason !== null)(`demo in Chromium${reason === null ? '' : ` (${
         await new Promise((resolve) => requestAnimationFrame(resolve))
         return [...document.querySelectorAll('[data-delivery]')].some(
           (b) =>
-            b.textContent?.includes(body) === true &&
+            b.textContent.includes(body) &&
             /sending|queued|dispatching/.test(b.getAttribute('data-delivery') ?? ''),
         )
       }, text)
@@ -189,7 +189,9 @@ describe.skipIf(reason !== null)(`demo in Chromium${reason === null ? '' : ` (${
       const list = page.getByRole('listbox', { name: 'Conversations' })
       await list.getByRole('option').nth(2).click()
       await rows().first().waitFor()
-      await log().evaluate((s) => s.scrollTo(0, 0))
+      await log().evaluate((s) => {
+        s.scrollTo(0, 0)
+      })
       await page.waitForTimeout(500)
       // The oldest loaded message with a few distinctive words (some are emoji or pictures).
       const candidate = await log().evaluate((s) => {
@@ -212,7 +214,9 @@ describe.skipIf(reason !== null)(`demo in Chromium${reason === null ? '' : ` (${
         .poll(
           async () => {
             if ((await hit.count()) > 0) return true
-            await page.locator('.search-hits').evaluate((s) => s.scrollBy(0, 2000))
+            await page.locator('.search-hits').evaluate((s) => {
+              s.scrollBy(0, 2000)
+            })
             return false
           },
           { timeout: 30_000 },

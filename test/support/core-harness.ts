@@ -25,17 +25,21 @@ export interface Harness {
   stop(options?: { keepData?: boolean }): Promise<void>
 }
 
-export async function startHarness(options: {
-  history: HistoryFile
-  dataDir?: string
-  demo?: RunningDemo
-}): Promise<Harness> {
+export interface HarnessOptions {
+  readonly history: HistoryFile
+  readonly dataDir?: string
+  readonly demo?: RunningDemo
+  /** Another phone (the JVM runner): found through this finder instead of the demo phone. */
+  readonly finder?: PhoneFinder
+}
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tb-core-'))
   const demo = options.demo ?? (await startDemo({ history: options.history, log: silentLogger }))
   const core = await createCore({
     dataDir,
     vault: new FileKeyVault(join(dataDir, 'identity.key')),
-    finder: demo.finder,
+    finder: options.finder ?? demo.finder,
     host: 'web',
     demo: true,
     version: 'test',

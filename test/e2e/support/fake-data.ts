@@ -3,7 +3,7 @@
 // phone" button drives, sends that progress to delivered (or fail on "[fail]"), and a simple
 // substring search.
 import type { ArchivedMessage, Conversation, SearchHit } from '../../../shared/model'
-import { FakeCore, FakeError } from '../../../renderer/testing/fake-core'
+import { FakeError, type FakeCore } from '../../../renderer/testing/fake-core'
 import { makeConversation, makeDevice, makeMessage } from '../../../renderer/testing/fixtures'
 
 const NAMES = [
@@ -177,8 +177,6 @@ function sendBehaviour(core: FakeCore) {
       )
     })
   }
-  const send = core.overrides['messages.send']
-  void send
   core.overrides['messages.send'] = (args) => {
     const to = args.to as { conversationId?: number }
     if (to.conversationId === undefined)
