@@ -241,6 +241,66 @@ describe.skipIf(reason !== null)(`demo in Chromium${reason === null ? '' : ` (${
   )
 
   it(
+    'measures keystroke to results drawn while typing a search',
+    async () => {
+      const search = page.getByRole('searchbox', { name: 'Search messages' })
+      await search.fill('')
+      // Type a word a key at a time; for each key, the time from the input event to the frame
+      // that shows results for the text typed so far.
+      const timings = await search.evaluate(async (input: HTMLInputElement) => {
+        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!
+        const status = () =>
+          document.querySelector('[data-search-status]')?.getAttribute('data-search-status')
+        const out: number[] = []
+        for (const text of [
+          's',
+          'se',
+          'see',
+          'see ',
+          'see y',
+          'see yo',
+          'see you',
+          'm',
+          'mo',
+          'mor',
+          'morn',
+          'morni',
+          'mornin',
+          'morning',
+          'p',
+          'pi',
+          'piz',
+          'pizz',
+          'pizza',
+          't',
+          'to',
+          'ton',
+          'toni',
+          'tonig',
+        ]) {
+          const start = performance.now()
+          setValue.call(input, text)
+          input.dispatchEvent(new Event('input', { bubbles: true }))
+          while (status() !== 'ready') await new Promise((r) => setTimeout(r, 0))
+          await new Promise((r) => requestAnimationFrame(r))
+          out.push(performance.now() - start)
+        }
+        return out
+      })
+      const sorted = [...timings].sort((a, b) => a - b)
+      const p95 = sorted[Math.ceil(sorted.length * 0.95) - 1]!
+      console.log(
+        `search keystroke → results drawn: p50 ${sorted[sorted.length >> 1]!.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`,
+      )
+      // Performance target 3 is a benchmark (measured and reported, not a timed test); this
+      // bound only catches a pathological regression on a loaded machine.
+      expect(p95).toBeLessThan(250)
+      await search.press('Escape')
+    },
+    STEP_MS,
+  )
+
+  it(
     'takes screenshots of the main screens in both themes',
     async () => {
       for (const scheme of ['light', 'dark'] as const) {

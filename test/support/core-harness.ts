@@ -31,6 +31,8 @@ export interface HarnessOptions {
   readonly demo?: RunningDemo
   /** Another phone (the JVM runner): found through this finder instead of the demo phone. */
   readonly finder?: PhoneFinder
+  /** Reconnect quickly: tests should not wait for the production backoff. */
+  readonly fastReconnect?: boolean
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
@@ -46,6 +48,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     log: silentLogger,
     desktopName: 'Test desktop',
     sendsPerMinute: 1000,
+    ...(options.fastReconnect === true ? { reconnect: { baseMs: 20, capMs: 200 } } : {}),
     hooks: {
       openLink: null,
       demoScan: (uri) => {

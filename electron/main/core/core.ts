@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import type { AppInfo } from '../../../shared/api/contract'
 import type { HandshakeResult, PairingResult } from '../../../shared/protocol'
 import type { CoreApi, ApiHandlers } from '../api/handlers'
+import type { BackoffOptions } from '../connection/backoff'
 import type { PhoneFinder } from '../discovery/discovery'
 import { loadOrCreateIdentity } from '../identity/identity'
 import type { KeyVault } from '../identity/key-vault'
@@ -34,6 +35,8 @@ export interface CoreOptions {
   readonly hooks?: HostHooks
   readonly confirmNewRecipients?: SendGuardOptions['confirmNewRecipients']
   readonly sendsPerMinute?: number
+  /** Reconnect delays (tests shorten them). */
+  readonly reconnect?: BackoffOptions
   readonly dial?: (options: DialOptions) => Promise<Dialled<HandshakeResult | PairingResult>>
 }
 
@@ -77,6 +80,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     log,
     now,
+    ...(options.reconnect === undefined ? {} : { reconnect: options.reconnect }),
   })
   const pairing = new PairingFlow({
     identity,

@@ -8,6 +8,7 @@ import type { Logger } from '../log'
 import type { Dialled, DialOptions } from '../net/dial'
 import type { HelloBody, PeerSession } from '../net/session'
 import type { NewPairing } from '../pairing/pairing-flow'
+import { Backoff, DEFAULT_BACKOFF, type BackoffOptions } from '../connection/backoff'
 import { DeviceConnection } from '../connection/device-connection'
 import type { Archive } from '../store'
 import type { ApplyResult } from '../sync/ports'
@@ -25,6 +26,7 @@ export interface PhonesDeps {
   readonly events: EventHub
   readonly log: Logger
   readonly now: () => number
+  readonly reconnect?: BackoffOptions
 }
 
 const STATUS_COALESCE_MS = 100
@@ -155,6 +157,7 @@ export class Phones {
           this.connections.delete(deviceId)
           this.markUnpaired(deviceId)
         },
+        backoff: new Backoff(this.deps.reconnect ?? DEFAULT_BACKOFF),
       },
     )
     this.connections.set(deviceId, connection)

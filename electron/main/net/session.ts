@@ -20,6 +20,9 @@ import { ConnectionError, RemoteError } from './errors'
 import type { FrameSocket } from './socket'
 
 export type HelloBody = BodyOf<'hello'>
+
+/** A peer that floods us before we listen is misbehaving; this bounds what we hold for it. */
+const MAX_UNHEARD = 256
 export type SessionListener = (message: Message) => void
 
 export interface SessionOptions {
@@ -40,6 +43,8 @@ interface PendingRequest {
 export class PeerSession {
   private readonly channel: SecureChannel
   private readonly listeners = new Set<SessionListener>()
+  /** Messages that arrived before anyone listened (see onMessage). */
+  private readonly unheard: Message[] = []
   private readonly pending = new Map<string, PendingRequest>()
   private readonly now: () => number
   private peerHelloBody: HelloBody | null = null
@@ -95,8 +100,13 @@ export class PeerSession {
     return this.closeInfo === null
   }
 
+  /**
+   * Adds a listener. Messages that arrived while there was none are handed to the first one:
+   * a peer may send its first request right behind its hello, before our side has wired up.
+   */
   onMessage(listener: SessionListener): () => void {
     this.listeners.add(listener)
+    for (const msg of this.unheard.splice(0)) listener(msg)
     return () => this.listeners.delete(listener)
   }
 
@@ -143,6 +153,11 @@ export class PeerSession {
   close(code: number = CloseCode.Normal, reason = ''): void {
     this.socket.close(code, reason)
     this.finish(code, reason)
+  }
+
+  /** Cuts the connection with no close handshake (tests simulate a network drop with it). */
+  abort(): void {
+    this.socket.abort()
   }
 
   private receive(frame: Uint8Array): void {
@@ -193,6 +208,14 @@ export class PeerSession {
       if (msg.type === 'error') pending.reject(new RemoteError(msg.body.code, msg.body.message))
       else pending.resolve(msg)
       // Replies also go to listeners: some requests have more than one reply (pages).
+    }
+    if (this.listeners.size === 0) {
+      if (this.unheard.length >= MAX_UNHEARD) {
+        this.close(CloseCode.ProtocolError, 'too many messages before setup')
+        return
+      }
+      this.unheard.push(msg)
+      return
     }
     for (const listener of this.listeners) listener(msg)
   }

@@ -6,6 +6,8 @@ import { CloseCode, MAX_FRAME_BYTES, WS_SUBPROTOCOL } from '../../../shared/prot
 export interface FrameSocket {
   send(bytes: Uint8Array): void
   close(code: number, reason?: string): void
+  /** Drops the connection without a close handshake, as a lost network would. */
+  abort(): void
   /**
    * Replaces the frame handler: the handshake and then the session each own the socket. With
    * null, frames are queued until the next owner arrives: a frame dropped between handshake and
@@ -51,6 +53,9 @@ export function wrapWebSocket(ws: WebSocket): FrameSocket {
       if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) {
         ws.close(code, reason?.slice(0, 100))
       }
+    },
+    abort() {
+      ws.terminate()
     },
     onFrame(handler) {
       frameHandler = handler

@@ -108,6 +108,16 @@ export class DemoPhone {
     this.server = null
   }
 
+  /** Drops every connection as a lost Wi-Fi would: no close frames, desktops must reconnect. */
+  dropConnections(): void {
+    for (const session of this.sessions) session.abort()
+  }
+
+  /** How many send.request messages arrived for each idempotency key. */
+  get sendRequests(): ReadonlyMap<string, number> {
+    return this.sends.requests
+  }
+
   /** What the phone's camera would do with the desktop's QR code (throws QrError). */
   scan(uri: string): void {
     this.scanned.scan(uri)
@@ -160,6 +170,10 @@ export class DemoPhone {
       this.sessions.delete(session)
       this.emit({ type: 'disconnected', code })
     })
+    // Listen at once (the desktop may ask right behind its hello); until a new pairing is
+    // confirmed, every request is refused with not_ready, as the Java phone does.
+    const gate = { open: accepted.kind === 'reconnect' }
+    this.serve(session, accepted.result.remoteStatic, gate)
     try {
       const desktopHello = await session.ready
       if (accepted.kind === 'pair') {
@@ -179,21 +193,27 @@ export class DemoPhone {
           return
         }
         this.paired.push({ key: accepted.result.remoteStatic, name })
+        gate.open = true
+        this.sends.attach(session)
         this.emit({ type: 'paired', desktop: name })
       }
-      this.serve(session, accepted.result.remoteStatic)
       this.emit({ type: 'connected' })
     } catch {
       // The session ended before it was ready; nothing to undo (nothing stored yet).
     }
   }
 
-  private serve(session: PeerSession, desktopKey: Uint8Array): void {
+  private serve(session: PeerSession, desktopKey: Uint8Array, gate: { open: boolean }): void {
     const sync = new SyncService(session, this.store, (watermark) => {
       this.emit({ type: 'acked', watermark })
     })
-    this.sends.attach(session)
+    if (gate.open) this.sends.attach(session)
     session.onMessage((msg: Message) => {
+      if (!gate.open) {
+        if (msg.id !== undefined)
+          session.send(message('error', { code: 'not_ready' }, { ref: msg.id }))
+        return
+      }
       if (sync.handle(msg)) return
       switch (msg.type) {
         case 'contacts.request':

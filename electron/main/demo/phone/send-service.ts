@@ -29,6 +29,8 @@ export const demoFailures: FailurePolicy = (body) => (body.includes('[fail]') ? 
 
 export class SendService {
   private readonly records = new Map<string, SendRecord>()
+  /** Every send.request seen, by key: what the tests check "never sent twice" against. */
+  readonly requests = new Map<string, number>()
   private readonly sessions = new Set<PeerSession>()
   private attempts = 0
 
@@ -51,6 +53,7 @@ export class SendService {
 
   handle(session: PeerSession, msg: MessageOf<'send.request'>): void {
     const { key } = msg.body
+    this.requests.set(key, (this.requests.get(key) ?? 0) + 1)
     const ref = msg.id === undefined ? {} : { ref: msg.id }
     const known = this.records.get(key)
     if (known !== undefined) {
