@@ -1,0 +1,112 @@
+// A desktop core in its own process, for tests that kill it with SIGKILL mid-work. It talks to
+// the test over stdio: JSON events on stdout, JSON commands on stdin.
+//   tsx test/reliability/desktop-agent.ts --data DIR --phone-port P --phone-id ID
+// Events: {"event":"qr","uri"}, {"event":"paired"}, {"event":"started"}, {"event":"synced"},
+//         {"event":"queued","key","id"}, {"event":"settled"} (connected, nothing in flight).
+// Commands: {"cmd":"scanned"}, {"cmd":"send","body"}.
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { parseArgs } from 'node:util'
+import { dispatch } from '../../electron/main/api/dispatch'
+import { createCore } from '../../electron/main/core/core'
+import { StaticFinder } from '../../electron/main/discovery/discovery'
+import { FileKeyVault } from '../../electron/main/identity/key-vault'
+import { silentLogger } from '../../electron/main/log'
+import type { ArgsOf, MethodName, ResultOf } from '../../shared/api/contract'
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    'phone-port': { type: 'string' },
+    'phone-id': { type: 'string' },
+  },
+})
+const dataDir = values.data ?? ''
+const port = Number(values['phone-port'])
+const finder = new StaticFinder()
+finder.set([
+  {
+    versions: [1],
+    instanceId: values['phone-id'] ?? '',
+    pairingTag: null,
+    host: '127.0.0.1',
+    port,
+    seenAt: Date.now(),
+  },
+])
+
+const core = await createCore({
+  dataDir,
+  vault: new FileKeyVault(join(dataDir, 'identity.key')),
+  finder,
+  host: 'web',
+  demo: false,
+  version: 'agent',
+  log: silentLogger,
+  desktopName: 'Agent desktop',
+  sendsPerMinute: 10_000,
+  reconnect: { baseMs: 20, capMs: 200 },
+})
+// Crash point for tests: die the instant a text is marked `dispatching`, before its request is
+// written to the socket — the one moment whose outcome the desktop cannot know.
+if (process.env.TB_CRASH_ON_DISPATCH === '1') {
+  const outbox = core.archive.outbox as { markDispatching: (id: number) => unknown }
+  const mark = outbox.markDispatching
+  outbox.markDispatching = (id: number) => {
+    mark(id)
+    process.kill(process.pid, 'SIGKILL')
+  }
+}
+const emit = (event: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(event)}\n`)
+async function call<M extends MethodName>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
+  const result = await dispatch(core.api.handlers, method, args, silentLogger)
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
+  return result.value as ResultOf<M>
+}
+
+createInterface({ input: process.stdin }).on('line', (line) => {
+  const command = JSON.parse(line) as { cmd: string; body?: string }
+  if (command.cmd === 'scanned') void call('pairing.connectTo', { host: '127.0.0.1', port })
+  if (command.cmd === 'send') {
+    void (async () => {
+      const first = (await call('conversations.list', { limit: 1 })).items[0]
+      if (first === undefined) return
+      const sent = await call('messages.send', {
+        to: { conversationId: first.id },
+        body: command.body ?? '',
+        subId: null,
+      })
+      const outboxId = sent.delivery.outboxId
+      emit({
+        event: 'queued',
+        id: sent.id,
+        key: outboxId === null ? null : core.archive.outbox.get(outboxId).sendKey,
+      })
+    })()
+  }
+})
+
+core.api.onEvent((event) => {
+  if (event.type === 'pairing' && event.pairing.step === 'paired') emit({ event: 'paired' })
+  if (event.type === 'pairing' && event.pairing.step === 'failed')
+    emit({ event: 'pairing_failed', reason: event.pairing.reason })
+  if (event.type === 'status') {
+    const device = event.status.devices[0]
+    const { queued, dispatching } = event.status.outbox
+    if (device?.connection.state === 'connected') {
+      emit({ event: 'synced' })
+      if (queued + dispatching === 0) emit({ event: 'settled' })
+    }
+  }
+})
+
+core.start()
+if (core.archive.devices.list().length === 0) {
+  const shown = await call('pairing.start', {})
+  if (shown.step === 'showing_qr') emit({ event: 'qr', uri: shown.uri })
+}
+emit({ event: 'started' })
+process.on('SIGTERM', () => {
+  core.stop()
+  process.exit(0)
+})
