@@ -65,7 +65,9 @@ function startAgent(dataDir: string, phone: DemoPhone, crashOnDispatch = false):
           resolve(already)
           return
         }
-        const timer = setTimeout(() => reject(new Error(`agent: no ${event}`)), timeoutMs)
+        const timer = setTimeout(() => {
+          reject(new Error(`agent: no ${event}`))
+        }, timeoutMs)
         waiters.push({
           event,
           resolve: (e) => {
