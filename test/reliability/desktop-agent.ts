@@ -1,6 +1,7 @@
 // A desktop core in its own process, for tests that kill it with SIGKILL mid-work. It talks to
 // the test over stdio: JSON events on stdout, JSON commands on stdin.
 //   tsx test/reliability/desktop-agent.ts --data DIR --phone-port P --phone-id ID
+// With --mdns the phone is found by mDNS and paired as soon as it advertises the QR's tag.
 // Events: {"event":"qr","uri"}, {"event":"paired"}, {"event":"started"}, {"event":"synced"},
 //         {"event":"queued","key","id"}, {"event":"settled"} (connected, nothing in flight).
 // Commands: {"cmd":"scanned"}, {"cmd":"send","body"}.
@@ -9,7 +10,7 @@ import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { dispatch } from '../../electron/main/api/dispatch'
 import { createCore } from '../../electron/main/core/core'
-import { StaticFinder } from '../../electron/main/discovery/discovery'
+import { MdnsDiscovery, StaticFinder } from '../../electron/main/discovery/discovery'
 import { FileKeyVault } from '../../electron/main/identity/key-vault'
 import { silentLogger } from '../../electron/main/log'
 import type { ArgsOf, MethodName, ResultOf } from '../../shared/api/contract'
@@ -19,12 +20,15 @@ const { values } = parseArgs({
     data: { type: 'string' },
     'phone-port': { type: 'string' },
     'phone-id': { type: 'string' },
+    // Find the phone with mDNS (only ever inside a test's network namespace) instead of a fixed address.
+    mdns: { type: 'boolean', default: false },
+    'keepalive-ms': { type: 'string' },
   },
 })
 const dataDir = values.data ?? ''
 const port = Number(values['phone-port'])
-const finder = new StaticFinder()
-finder.set([
+const staticFinder = new StaticFinder()
+staticFinder.set([
   {
     versions: [1],
     instanceId: values['phone-id'] ?? '',
@@ -34,6 +38,8 @@ finder.set([
     seenAt: Date.now(),
   },
 ])
+const finder = values.mdns ? new MdnsDiscovery(silentLogger) : staticFinder
+const keepaliveMs = values['keepalive-ms'] === undefined ? null : Number(values['keepalive-ms'])
 
 const core = await createCore({
   dataDir,
@@ -46,6 +52,9 @@ const core = await createCore({
   desktopName: 'Agent desktop',
   sendsPerMinute: 10_000,
   reconnect: { baseMs: 20, capMs: 200 },
+  ...(keepaliveMs === null
+    ? {}
+    : { keepalive: { idleMs: Math.ceil(keepaliveMs / 3), timeoutMs: keepaliveMs } }),
 })
 // Crash point for tests: die the instant a text is marked `dispatching`, before its request is
 // written to the socket — the one moment whose outcome the desktop cannot know.
@@ -86,13 +95,30 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   }
 })
 
+let lastState: string | null = null
+let lastCounts = ''
 core.api.onEvent((event) => {
   if (event.type === 'pairing' && event.pairing.step === 'paired') emit({ event: 'paired' })
   if (event.type === 'pairing' && event.pairing.step === 'failed')
     emit({ event: 'pairing_failed', reason: event.pairing.reason })
   if (event.type === 'status') {
     const device = event.status.devices[0]
+    const state = device?.connection.state
+    if (state !== undefined && state !== lastState) {
+      lastState = state
+      emit({
+        event: 'state',
+        state,
+        failure: device?.diagnostics.lastFailure?.code ?? null,
+        close: device?.diagnostics.lastFailure?.closeCode ?? null,
+      })
+    }
     const { queued, dispatching } = event.status.outbox
+    const counts = JSON.stringify(event.status.outbox)
+    if (counts !== lastCounts) {
+      lastCounts = counts
+      emit({ event: 'outbox', ...event.status.outbox })
+    }
     if (device?.connection.state === 'connected') {
       emit({ event: 'synced' })
       if (queued + dispatching === 0) emit({ event: 'settled' })

@@ -66,3 +66,38 @@ describe('forced disconnects during sync', () => {
     expect(found.total?.count).toBe(1)
   }, 180_000)
 })
+
+describe('texts in flight when the connection drops', () => {
+  it('go out once after reconnecting, in order', async () => {
+    h = await startHarness({
+      history: generateHistory({ messages: 300, conversations: 10, seed: 6 }),
+      fastReconnect: true,
+    })
+    const deviceId = await pair(h)
+    await synced(h, deviceId)
+    const conversationId = (await h.call('conversations.list', { limit: 1 })).items[0]!.id
+    h.demo.phone.setDeaf(true)
+    const first = await h.call('messages.send', {
+      to: { conversationId },
+      body: 'first, in flight',
+      subId: null,
+    })
+    const second = await h.call('messages.send', {
+      to: { conversationId },
+      body: 'second, queued behind it',
+      subId: null,
+    })
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    h.demo.phone.setDeaf(false)
+    h.demo.phone.dropConnections()
+    const states = await h.until(async () => {
+      const items = (await h!.call('messages.list', { conversationId, limit: 10 })).items
+      const mine = items
+        .filter((m) => m.id === first.id || m.id === second.id)
+        .map((m) => m.delivery.state)
+      return mine.length === 2 && mine.every((s) => s === 'delivered') ? mine : undefined
+    }, 30_000)
+    expect(states).toEqual(['delivered', 'delivered'])
+    expect(h.demo.phone.radioSends).toBe(2)
+  }, 60_000)
+})

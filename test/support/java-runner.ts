@@ -48,7 +48,11 @@ export interface JsonLines {
 }
 
 export function spawnJsonLines(args: readonly string[]): JsonLines {
-  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] })
+  return jsonLines(spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] }))
+}
+
+/** Wraps any child process that speaks one JSON object per line on stdout. */
+export function jsonLines(child: ChildProcessWithoutNullStreams): JsonLines {
   const lines: unknown[] = []
   const waiters: { match: (line: unknown) => boolean; resolve: (line: unknown) => void }[] = []
   const stderr: string[] = []

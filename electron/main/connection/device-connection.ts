@@ -134,6 +134,7 @@ export class DeviceConnection {
   }
 
   stop(): void {
+    if (!this.stopped && this.session !== null) this.requeueInFlight()
     this.stopped = true
     this.deps.finder.off('change', this.onPhones)
     if (this.timer !== null) clearTimeout(this.timer)
@@ -233,12 +234,21 @@ export class DeviceConnection {
     this.dispatcher = null
     this.engine?.stop()
     this.engine = null
+    // After stop() the archive may already be closed; stop() requeued what was in flight.
     if (this.stopped) return
+    this.requeueInFlight()
     if (code === UNPAIRED || code === UNKNOWN_PEER) {
       this.forgottenByPhone()
       return
     }
     this.failed('disconnected', code)
+  }
+
+  /** Texts whose request may be on the wire go back to queued under the same key (safe: the
+   * phone dedupes by key). Only a crash, which gives no chance to do this, leaves them unknown. */
+  private requeueInFlight(): void {
+    const requeued = this.deps.outbox.requeueInFlight(this.phone.id)
+    if (requeued > 0) this.deps.log.log('info', 'outbox.requeued', { count: requeued })
   }
 
   /** 4009: the phone unpaired us; 4006: the phone no longer knows this desktop's key. */

@@ -43,9 +43,14 @@ function touched(conversations: readonly ConversationId[]): ApplyResult {
 
 export function outboxArchive(archive: Archive): OutboxArchive {
   return {
-    pending: (deviceId) => archive.outbox.list(deviceId, ['queued', 'dispatching']),
+    pending: (deviceId) => archive.outbox.list(deviceId, ['queued']),
     markDispatching: (id) => {
       archive.outbox.markDispatching(id)
+    },
+    requeueInFlight: (deviceId) => {
+      const inFlight = archive.outbox.list(deviceId, ['dispatching'])
+      for (const entry of inFlight) archive.outbox.requeue(entry.id)
+      return inFlight.length
     },
     applyStatus: (deviceId, status) => {
       const { entry, changed } = archive.outbox.applyStatus(deviceId, status)

@@ -1,6 +1,7 @@
 // The desktop core's composition root: archive, identity, settings, phones, pairing and the API
 // handlers, wired once. The Electron main process and the web-mode host both build one of these
 // and differ only in the hooks they pass (native dialogs, the demo phone).
+import { mkdirSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import type { AppInfo } from '../../../shared/api/contract'
@@ -37,6 +38,8 @@ export interface CoreOptions {
   readonly sendsPerMinute?: number
   /** Reconnect delays (tests shorten them). */
   readonly reconnect?: BackoffOptions
+  /** Keepalive timings (PROTOCOL.md §7 defaults; tests on a cut link shorten them). */
+  readonly keepalive?: { readonly idleMs: number; readonly timeoutMs: number }
   readonly dial?: (options: DialOptions) => Promise<Dialled<HandshakeResult | PairingResult>>
 }
 
@@ -54,6 +57,8 @@ export const DESKTOP_CAPABILITIES = ['sync', 'send', 'contacts', 'mms.fetch']
 export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? Date.now
   const log = options.log
+  // First run: the folder may not exist yet. Only this user may read it (the archive is private).
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
   const archive = openArchive(join(options.dataDir, 'archive.sqlite'), { clock: now })
   const recovered = archive.outbox.recoverAfterCrash()
   if (recovered > 0) log.log('warn', 'outbox.recovered_unknown', { count: recovered })
@@ -68,7 +73,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     capabilities: DESKTOP_CAPABILITIES,
     device: { name: desktopName },
   }
-  const dial = options.dial ?? dialPhone
+  const baseDial = options.dial ?? dialPhone
+  const keepalive = options.keepalive
+  const dial: typeof baseDial =
+    keepalive === undefined
+      ? baseDial
+      : (o) =>
+          baseDial({
+            ...o,
+            keepaliveIdleMs: keepalive.idleMs,
+            keepaliveTimeoutMs: keepalive.timeoutMs,
+          })
   const events = new EventHub()
   const phones = new Phones({
     archive,

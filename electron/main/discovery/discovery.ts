@@ -82,7 +82,14 @@ export class MdnsDiscovery extends EventEmitter<DiscoveryEvents> implements Phon
 
   private update(service: Service): void {
     const advert = parseTxt(stringTxt(service.txt))
-    const host = service.addresses?.find(isIPv4) ?? service.addresses?.[0] ?? service.host
+    // Prefer an IPv4 address from the answer's A records; some responders (JmDNS among them)
+    // answer without them, and a *.local name needs an mDNS resolver the OS may not have, so
+    // the address the answer came from is the next best hint (identity comes from the handshake).
+    const host =
+      service.addresses?.find(isIPv4) ??
+      service.addresses?.[0] ??
+      service.referer?.address ??
+      service.host
     if (advert === null || typeof service.port !== 'number') {
       this.log.log('debug', 'discovery.ignored', { name: service.name })
       return

@@ -1,8 +1,8 @@
 // Sends the outbox to a connected phone (brief: "Sending is not idempotent"). Each row is marked
-// `dispatching` in the archive before its request leaves; the phone dedupes by key, so a row left
-// `dispatching` by a dropped connection is safely re-sent with the same key on reconnect (the
-// phone answers with its current status). Only a desktop crash makes a row `unknown` (the archive
-// does that at start-up), and those wait for the user.
+// `dispatching` in the archive before its request leaves. A dropped connection puts rows still in
+// flight back to `queued` under the same key (DeviceConnection), and the phone dedupes by key, so
+// asking again can never send twice. Only a desktop crash makes a row `unknown` (the archive does
+// that at start-up), and those wait for the user.
 import type { BodyOf, Message } from '../../../shared/protocol'
 import type { Logger } from '../log'
 import { RemoteError } from '../net/errors'
@@ -55,7 +55,13 @@ export class OutboxDispatcher {
   private async pass(): Promise<void> {
     for (const entry of this.archive.pending(this.deviceId)) {
       if (!this.session.isOpen) return
-      this.archive.markDispatching(entry.id)
+      try {
+        this.archive.markDispatching(entry.id)
+      } catch (e) {
+        // Changed under us (discarded by the user a moment ago): skip it, send the rest.
+        this.log.log('warn', 'outbox.skipped', { error: e instanceof Error ? e.name : 'error' })
+        continue
+      }
       const request: BodyOf<'send.request'> = {
         key: entry.sendKey,
         to: [...entry.to],

@@ -22,7 +22,6 @@ const electron = vi.hoisted(() => {
 vi.mock('electron', () => {
   class BrowserWindow {
     readonly webContents: any
-    private readonly listeners = new Map<string, (...a: any[]) => void>()
     constructor(options: Record<string, any>) {
       const contentsListeners = new Map<string, (...a: any[]) => void>()
       this.webContents = {

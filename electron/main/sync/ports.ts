@@ -22,10 +22,15 @@ export interface SyncArchive {
 }
 
 export interface OutboxArchive {
-  /** Entries to (re)send when the phone is connected, oldest first: queued and dispatching. */
+  /** Entries to send when the phone is connected, oldest first. */
   pending(deviceId: string): readonly OutboxEntry[]
   /** Recorded before the request goes out (brief: "written before anything is sent"). */
   markDispatching(outboxId: number): void
+  /**
+   * The connection dropped while texts were in flight: back to queued under the same key, so the
+   * next connection asks again and the phone answers from its record (never a second send).
+   */
+  requeueInFlight(deviceId: string): number
   /** Applies the phone's report; null for a key this desktop does not know. */
   applyStatus(deviceId: string, status: BodyOf<'send.status'>): ApplyResult | null
 }

@@ -113,6 +113,11 @@ export class DemoPhone {
     for (const session of this.sessions) session.abort()
   }
 
+  /** Lets send requests vanish unanswered (tests: a link that died without anyone noticing). */
+  setDeaf(deaf: boolean): void {
+    this.sends.deaf = deaf
+  }
+
   /** How many send.request messages arrived for each idempotency key. */
   get sendRequests(): ReadonlyMap<string, number> {
     return this.sends.requests

@@ -33,6 +33,8 @@ export class SendService {
   readonly requests = new Map<string, number>()
   private readonly sessions = new Set<PeerSession>()
   private attempts = 0
+  /** While deaf, send requests vanish unanswered, as over a link that died silently. */
+  deaf = false
 
   constructor(
     private readonly store: PhoneStore,
@@ -52,6 +54,7 @@ export class SendService {
   }
 
   handle(session: PeerSession, msg: MessageOf<'send.request'>): void {
+    if (this.deaf) return
     const { key } = msg.body
     this.requests.set(key, (this.requests.get(key) ?? 0) + 1)
     const ref = msg.id === undefined ? {} : { ref: msg.id }
