@@ -27,6 +27,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: at('out/renderer'),
+      // electron-vite leaves the renderer unminified by default; the window loads it on every start.
+      minify: true,
       rolldownOptions: { input: { index: at('renderer/index.html') } },
     },
   },

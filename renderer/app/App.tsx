@@ -1,7 +1,0 @@
-export function App() {
-  return (
-    <main>
-      <h1>Textbridge</h1>
-    </main>
-  )
-}

@@ -1,0 +1,21 @@
+// MMS parts arrive as base64 (contract Attachment); the window shows them through a blob: URL
+// (allowed by the CSP's img-src) that its owner revokes when it is no longer shown.
+export function base64ToBlob(data: string, mime: string): Blob {
+  const binary = atob(data)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return new Blob([bytes], { type: mime })
+}
+
+/** Pictures the window will draw; anything else (vCards, audio, SVG with scripts) is listed. */
+const SHOWN = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/bmp'])
+
+export function isShownImage(mime: string): boolean {
+  return SHOWN.has(mime.toLowerCase())
+}
+
+export function formatBytes(size: number): string {
+  if (size < 1024) return `${size} B`
+  if (size < 1024 * 1024) return `${Math.round(size / 1024)} KB`
+  return `${(size / 1024 / 1024).toFixed(1)} MB`
+}

@@ -1,0 +1,179 @@
+// Results as you type: the count, conversations matched by name or number, then message hits
+// newest first with the matched words marked. Snippets are text runs from the core (`segments`),
+// each put in a text node or a <mark>: never parsed as markup.
+import { memo, useMemo, useState, type KeyboardEvent } from 'react'
+import { Virtuoso } from 'react-virtuoso'
+import type { ConversationHit, SearchHit, Segment } from '../../../shared/model'
+import { formatListDate, formatStamp } from '../../lib/time'
+import { formatCount } from '../../lib/words'
+import { isSearching } from '../../store/search-slice'
+import { useActions, useApp } from '../../store/context'
+import { Avatar } from '../common/Avatar'
+import { useNow } from '../common/use-now'
+
+export function Snippet(props: { segments: readonly Segment[]; start: boolean; end: boolean }) {
+  return (
+    <span className="snippet" dir="auto">
+      {props.start && '…'}
+      {props.segments.map((s, i) =>
+        s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>,
+      )}
+      {props.end && '…'}
+    </span>
+  )
+}
+
+/** Up and down arrows walk the results (each is a button carrying data-result). */
+function walk(e: KeyboardEvent<HTMLElement>) {
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return
+  const items = [...e.currentTarget.querySelectorAll<HTMLElement>('[data-result]')]
+  const at = items.indexOf(document.activeElement as HTMLElement)
+  const next = e.key === 'ArrowDown' ? items[at + 1] : at <= 0 ? null : items[at - 1]
+  e.preventDefault()
+  if (next === null) document.getElementById('search-input')?.focus()
+  else next?.focus()
+}
+
+export function SearchResults() {
+  const search = useApp((s) => s.search)
+  const result = search.result
+  const typing = isSearching(search)
+
+  let summary: string
+  if (!typing) summary = 'Type to search every message.'
+  else if (search.status === 'error') summary = `Search failed: ${search.error ?? ''}`
+  else if (result === null) summary = 'Searching…'
+  else if (result.empty) summary = 'Type letters or numbers to search.'
+  else if (result.total === null) summary = `${formatCount(result.hits.length)} results`
+  else if (result.total.count === 0 && result.conversations.length === 0)
+    summary = 'No messages match.'
+  else {
+    const n = `${formatCount(result.total.count)}${result.total.capped ? '+' : ''}`
+    summary = `${n} ${result.total.count === 1 && !result.total.capped ? 'message' : 'messages'}`
+  }
+
+  return (
+    <div className="search-results" onKeyDown={walk}>
+      <p className="search-summary" role="status" data-search-status={search.status}>
+        {summary}
+        {search.status === 'searching' && result !== null && (
+          <span className="spinner spinner-inline" aria-hidden="true" />
+        )}
+      </p>
+      {result?.indexing === true && (
+        <p className="search-note">
+          Still indexing older messages: results may be missing some until it finishes.
+        </p>
+      )}
+      {typing && result !== null && (
+        <HitList hits={result.hits} conversations={result.conversations} />
+      )}
+    </div>
+  )
+}
+
+/** Hit rows have one fixed height, so the list never measures them while the user types. */
+const HIT_HEIGHT = 72
+
+// Its own component over the two arrays only: a keystroke that changes the text or the status
+// does not touch the list, and new results re-render rows without measuring them.
+const HitList = memo(function HitList(props: {
+  hits: readonly SearchHit[]
+  conversations: readonly ConversationHit[]
+}) {
+  const { loadMoreResults } = useActions()
+  const now = useNow(60_000)
+  const context = useMemo(() => ({ conversations: props.conversations }), [props.conversations])
+  return (
+    <Virtuoso<SearchHit, HitsContext>
+      className="search-hits"
+      data={props.hits}
+      fixedItemHeight={HIT_HEIGHT}
+      computeItemKey={(_, hit) => hit.messageId}
+      endReached={() => void loadMoreResults()}
+      increaseViewportBy={300}
+      context={context}
+      components={{ Header: ConversationHits }}
+      itemContent={(_, hit) => <HitRow hit={hit} now={now} />}
+    />
+  )
+})
+
+interface HitsContext {
+  readonly conversations: readonly ConversationHit[]
+}
+
+/** Conversations shown before "Show all": message hits must stay in view below them. */
+const FEW = 3
+
+function ConversationHits({ context }: { context: HitsContext }) {
+  const { selectConversation } = useActions()
+  const [all, setAll] = useState(false)
+  const hits = context.conversations
+  if (hits.length === 0) return null
+  const shown = all ? hits : hits.slice(0, FEW)
+  return (
+    <div className="search-section" role="group" aria-label="Conversations found">
+      <h3 className="section-title">Conversations</h3>
+      {shown.map(({ conversation: c }) => (
+        <button
+          key={c.id}
+          type="button"
+          className="search-conversation"
+          data-result
+          onClick={() => {
+            selectConversation(c.id)
+          }}
+        >
+          <Avatar title={c.title} seed={c.id} group={c.participants.length > 1} />
+          <bdi className="strong">{c.title}</bdi>
+        </button>
+      ))}
+      {hits.length > FEW && (
+        <button
+          type="button"
+          className="text-button show-all"
+          onClick={() => {
+            setAll(!all)
+          }}
+        >
+          {all ? 'Show fewer' : `Show all ${hits.length} conversations`}
+        </button>
+      )}
+      <h3 className="section-title">Messages</h3>
+    </div>
+  )
+}
+
+const HitRow = memo(function HitRow({ hit, now }: { hit: SearchHit; now: number }) {
+  const { selectConversation } = useActions()
+  const selected = useApp((s) => s.threads[hit.conversationId]?.focusId === hit.messageId)
+  const who =
+    hit.direction === 'outgoing' ? 'You' : (hit.sender?.name ?? hit.sender?.address ?? null)
+  return (
+    <button
+      type="button"
+      className={selected ? 'search-hit selected' : 'search-hit'}
+      data-result
+      data-message-id={hit.messageId}
+      onClick={() => {
+        selectConversation(hit.conversationId, hit.messageId)
+      }}
+    >
+      <span className="conversation-line">
+        <bdi className="strong conversation-title">{hit.conversationTitle}</bdi>
+        <time dateTime={new Date(hit.date).toISOString()} title={formatStamp(hit.date)}>
+          {formatListDate(hit.date, now)}
+        </time>
+      </span>
+      <span className="hit-body">
+        {who !== null && (
+          <>
+            <bdi className="hit-who">{who}</bdi>:{' '}
+          </>
+        )}
+        <Snippet segments={hit.segments} start={hit.truncatedStart} end={hit.truncatedEnd} />
+      </span>
+    </button>
+  )
+})

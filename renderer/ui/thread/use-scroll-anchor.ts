@@ -1,0 +1,69 @@
+// Keeps the message at the top of the view exactly where it was when rows are added above it
+// (an older page, or history back-filled while the thread is open). react-virtuoso shifts the
+// scroll position by an estimate when rows are prepended and corrects for measured sizes only
+// while the reader scrolls upwards; a prepend that lands while the view is idle near the top
+// would otherwise leave the text jumping by the estimate's error.
+import { useLayoutEffect, useRef } from 'react'
+
+interface Anchor {
+  readonly id: string
+  readonly top: number
+}
+
+/** Frames to keep correcting: the list measures new rows over the next few frames. */
+const FRAMES = 12
+const USER_INPUT = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const
+
+function readAnchor(scroller: HTMLElement): Anchor | null {
+  const view = scroller.getBoundingClientRect()
+  for (const row of scroller.querySelectorAll('[data-message-id]')) {
+    const box = row.getBoundingClientRect()
+    if (box.bottom > view.top + 1) {
+      const id = row.getAttribute('data-message-id')
+      return id === null ? null : { id, top: box.top }
+    }
+  }
+  return null
+}
+
+export function useScrollAnchor(
+  scroller: HTMLElement | null,
+  ids: readonly number[],
+  followingNewest: boolean,
+): void {
+  const anchor = useRef<Anchor | null>(null)
+  const seen = useRef(ids)
+  // Read during render, while the DOM still shows the rows from before the change.
+  if (seen.current !== ids) {
+    seen.current = ids
+    anchor.current = followingNewest || scroller === null ? null : readAnchor(scroller)
+  }
+  useLayoutEffect(() => {
+    const target = anchor.current
+    anchor.current = null
+    if (target === null || scroller === null) return
+    let frames = 0
+    let frame = 0
+    // The reader's own scrolling wins: stop correcting at the first sign of it (on the list or
+    // its controls, such as the "Newest messages" button beside it).
+    const area = scroller.parentElement ?? scroller
+    const stop = () => {
+      cancelAnimationFrame(frame)
+      frames = FRAMES
+    }
+    for (const type of USER_INPUT) area.addEventListener(type, stop, { passive: true })
+    const correct = () => {
+      const row = scroller.querySelector(`[data-message-id="${target.id}"]`)
+      if (row !== null) {
+        const delta = row.getBoundingClientRect().top - target.top
+        if (Math.abs(delta) >= 1) scroller.scrollTop += delta
+      }
+      if (++frames < FRAMES) frame = requestAnimationFrame(correct)
+    }
+    correct()
+    return () => {
+      cancelAnimationFrame(frame)
+      for (const type of USER_INPUT) area.removeEventListener(type, stop)
+    }
+  }, [ids, scroller])
+}
