@@ -14,6 +14,8 @@ import android.widget.Button;
 import android.widget.LinearLayout;
 import android.widget.TextView;
 
+import app.textbridge.companion.pairing.PairingPrompter;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,8 @@ public final class MainActivity extends Activity {
     private TextView networkStatus;
     private TextView pairedStatus;
     private TextView lastSyncStatus;
+    private TextView detailStatus;
+    private PairingDialogs pairingDialogs;
     private Button mirroringButton;
     private Button unpairButton;
     private View scannerPanel;
@@ -52,6 +56,8 @@ public final class MainActivity extends Activity {
         networkStatus = findViewById(R.id.status_network);
         pairedStatus = findViewById(R.id.status_paired);
         lastSyncStatus = findViewById(R.id.status_last_sync);
+        detailStatus = findViewById(R.id.status_detail);
+        pairingDialogs = new PairingDialogs(this);
         mirroringButton = findViewById(R.id.button_mirroring);
         unpairButton = findViewById(R.id.button_unpair);
         scannerPanel = findViewById(R.id.scanner_panel);
@@ -92,6 +98,7 @@ public final class MainActivity extends Activity {
         super.onResume();
         refreshStatus();
         checklist.refresh(); // the user may be back from a settings screen
+        PairingPrompter.setHost(pairingDialogs);
         if (scanning && hasCamera()) {
             openScanner();
         }
@@ -100,6 +107,8 @@ public final class MainActivity extends Activity {
     @Override
     protected void onPause() {
         scanner.stop(); // never hold the camera while not in front
+        PairingPrompter.setHost(null);
+        pairingDialogs.dismissAll();
         super.onPause();
     }
 
@@ -160,6 +169,22 @@ public final class MainActivity extends Activity {
                 ? getString(R.string.status_last_sync_never)
                 : getString(R.string.status_last_sync, DateUtils.getRelativeTimeSpanString(
                         state.lastSyncMillis, System.currentTimeMillis(), DateUtils.MINUTE_IN_MILLIS)));
+        showDetail(MirrorEngines.current().status(), running);
+    }
+
+    /** A problem to act on first; else, while listening, the address for "connect by address". */
+    private void showDetail(MirrorEngine.Status status, boolean running) {
+        String text = null;
+        if (status.needsRepair) {
+            text = getString(R.string.status_repair);
+        } else if (status.problem != null && running) {
+            text = getString(R.string.status_problem, status.problem);
+        } else if (running && status.port > 0) {
+            String host = NetworkStatus.localAddress(this);
+            text = host == null ? null : getString(R.string.status_address, host + ":" + status.port);
+        }
+        detailStatus.setVisibility(text == null ? View.GONE : View.VISIBLE);
+        detailStatus.setText(text);
     }
 
     private void toggleMirroring() {
@@ -210,8 +235,18 @@ public final class MainActivity extends Activity {
         // Pairing needs the server up: scanning a code means the user wants mirroring on.
         AppState.setMirroringEnabled(this, true);
         MirrorService.start(this, MirrorService.ACTION_START);
-        boolean accepted = MirrorEngines.current().onPairingCode(text);
-        showScannerMessage(accepted ? R.string.scanner_found : R.string.scanner_no_engine);
+        showScannerMessage(scanMessage(MirrorEngines.current().onPairingCode(text)));
+    }
+
+    static int scanMessage(MirrorEngine.ScanResult result) {
+        switch (result) {
+            case WAITING_FOR_COMPUTER: return R.string.scanner_found;
+            case NOT_A_PAIRING_CODE: return R.string.scanner_not_pairing_code;
+            case NEEDS_NEWER_APP: return R.string.scanner_needs_update;
+            case EXPIRED: return R.string.scanner_expired;
+            case NOT_RUNNING: return R.string.scanner_not_running;
+            default: throw new IllegalStateException("scan result " + result);
+        }
     }
 
     private void chooseComputerToUnpair() {

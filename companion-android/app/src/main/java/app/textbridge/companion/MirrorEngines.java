@@ -21,8 +21,8 @@ public final class MirrorEngines {
     }
 
     /**
-     * Until the core is wired in, the service still runs, keeps its notification and survives
-     * reboots; pairing says plainly that this build cannot pair.
+     * Before {@link CompanionApp} installed the engine (only in tests that replace the
+     * Application): the service still runs and keeps its notification; pairing says it cannot.
      */
     static final class NotInstalled implements MirrorEngine {
         private static final String TAG = "TextbridgeEngine";
@@ -36,8 +36,8 @@ public final class MirrorEngines {
         public void onSmsHint() {}
 
         @Override
-        public boolean onPairingCode(String qrText) {
-            return false;
+        public ScanResult onPairingCode(String qrText) {
+            return ScanResult.NOT_RUNNING;
         }
 
         @Override

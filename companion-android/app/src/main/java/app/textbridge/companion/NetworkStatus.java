@@ -2,10 +2,14 @@ package app.textbridge.companion;
 
 import android.content.Context;
 import android.net.ConnectivityManager;
+import android.net.LinkAddress;
+import android.net.LinkProperties;
 import android.net.Network;
 import android.net.NetworkCapabilities;
 import android.os.Handler;
 import android.os.Looper;
+
+import java.net.Inet4Address;
 
 /**
  * Whether the phone is on a local network its computer could share. The SSID is deliberately not
@@ -24,6 +28,22 @@ final class NetworkStatus {
         return caps != null
                 && (caps.hasTransport(NetworkCapabilities.TRANSPORT_WIFI)
                         || caps.hasTransport(NetworkCapabilities.TRANSPORT_ETHERNET));
+    }
+
+    /** The phone's IPv4 address on the active network (for "connect by address"), or null. */
+    static String localAddress(Context context) {
+        ConnectivityManager cm = context.getSystemService(ConnectivityManager.class);
+        Network network = cm.getActiveNetwork();
+        LinkProperties link = network == null ? null : cm.getLinkProperties(network);
+        if (link == null) {
+            return null;
+        }
+        for (LinkAddress a : link.getLinkAddresses()) {
+            if (a.getAddress() instanceof Inet4Address && !a.getAddress().isLoopbackAddress()) {
+                return a.getAddress().getHostAddress();
+            }
+        }
+        return null;
     }
 
     /** Calls onChange on the main thread whenever the default network changes; undo with {@link #unwatch}. */

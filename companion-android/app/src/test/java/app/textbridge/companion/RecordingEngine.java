@@ -24,9 +24,9 @@ final class RecordingEngine implements MirrorEngine {
     }
 
     @Override
-    public boolean onPairingCode(String qrText) {
+    public ScanResult onPairingCode(String qrText) {
         pairingCodes.add(qrText);
-        return true;
+        return ScanResult.WAITING_FOR_COMPUTER;
     }
 
     @Override
