@@ -49,7 +49,7 @@ export const MESSAGE_EXAMPLES: readonly Example[] = [
       appVersion: '1.0.0',
       protocol: 1,
       capabilities: ['sync', 'send', 'contacts', 'mms.fetch'],
-      device: { name: 'Pixel 8', model: 'Google Pixel 8' },
+      device: { name: 'Pixel 8', model: 'Google Pixel 8', region: 'GB' },
       sims: [
         { subId: 1, slot: 0, label: 'Work', carrier: 'Vodafone', number: null, isDefault: true },
         {

@@ -22,6 +22,9 @@ final class Hello {
     JsonObject device = new JsonObject();
     device.addProperty("name", config.deviceName);
     if (config.deviceModel != null) device.addProperty("model", config.deviceModel);
+    if (config.deviceRegion != null && config.deviceRegion.matches("[A-Z]{2}")) {
+      device.addProperty("region", config.deviceRegion);
+    }
     o.add("device", device);
     JsonArray list = new JsonArray();
     for (SimCard s : sims) {

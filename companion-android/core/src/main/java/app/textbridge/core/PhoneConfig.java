@@ -12,6 +12,11 @@ public final class PhoneConfig {
   /** Shown in hello.device.name and the pairing payload; the user's choice on Android. */
   public String deviceName = "Android phone";
   public String deviceModel = null;
+  /**
+   * The phone's country (ISO 3166-1 alpha-2, capitals) for hello.device.region, or null. The
+   * desktop needs it to read national-format numbers (PROTOCOL.md §9.1).
+   */
+  public String deviceRegion = null;
   /** Whether this phone sends to several recipients at once (capability send.group). */
   public boolean groupSend = false;
   public long handshakeTimeoutMs = Constants.HANDSHAKE_TIMEOUT_MS;

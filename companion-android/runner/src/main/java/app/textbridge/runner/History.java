@@ -12,5 +12,6 @@ final class History {
   final List<SimCard> sims = new ArrayList<>();
   String deviceName = "Demo phone";
   String deviceModel;
+  String deviceRegion;
   long messages;
 }

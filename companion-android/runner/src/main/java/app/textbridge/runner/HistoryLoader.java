@@ -87,6 +87,11 @@ final class HistoryLoader {
       if (model.length() > 64) throw bad("device.model");
       h.deviceModel = model;
     }
+    if (d.has("region") && !d.get("region").isJsonNull()) {
+      String region = d.get("region").getAsString();
+      if (!region.matches("[A-Z]{2}")) throw bad("device.region");
+      h.deviceRegion = region;
+    }
   }
 
   private static void sims(History h, JsonElement e) throws IOException {

@@ -46,6 +46,7 @@ final class Runner implements AutoCloseable {
     PhoneConfig config = new PhoneConfig();
     config.deviceName = o.name;
     config.deviceModel = history.deviceModel;
+    config.deviceRegion = history.deviceRegion;
     config.groupSend = o.groupSend;
     PhonePorts p = new PhonePorts();
     p.store = history.store;

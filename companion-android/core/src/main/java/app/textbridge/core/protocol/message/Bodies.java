@@ -34,7 +34,8 @@ final class Bodies {
       .req("appVersion", Schema.string(1, 32))
       .req("protocol", Schema.integer(1))
       .req("capabilities", Schema.array(Schema.string(1, 32), 0, 32))
-      .req("device", Schema.object().req("name", DISPLAY_NAME).opt("model", Schema.string(0, 64)))
+      .req("device", Schema.object().req("name", DISPLAY_NAME).opt("model", Schema.string(0, 64))
+          .opt("region", Schema.string(2, 2, "[A-Z]{2}")))
       .opt("sims", Schema.array(SIM, 0, 8));
 
   static final Schema PAIR_RESULT = Schema.object()
