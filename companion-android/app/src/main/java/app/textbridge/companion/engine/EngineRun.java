@@ -2,6 +2,7 @@ package app.textbridge.companion.engine;
 
 import android.content.Context;
 import android.os.Build;
+import android.telephony.TelephonyManager;
 import android.os.Handler;
 import android.os.HandlerThread;
 
@@ -111,6 +112,7 @@ public final class EngineRun {
             config.deviceName = options.deviceName == null || options.deviceName.trim().isEmpty()
                     ? "Android phone" : options.deviceName.trim();
             config.deviceModel = Build.MANUFACTURER + " " + Build.MODEL;
+            config.deviceRegion = countryOf(app);
             config.appVersion = options.appVersion;
             PhoneCore core = PhoneCore.create(p, config);
             attached.attached(core);
@@ -186,5 +188,19 @@ public final class EngineRun {
         reports.shutdown();
         observers.quitSafely();
         log.info("engine", "stopped");
+    }
+
+    /**
+     * The phone's country for hello.device.region: the SIM's, else the network's (no permission
+     * needed for either). The desktop reads national-format numbers with it.
+     */
+    static String countryOf(Context context) {
+        TelephonyManager telephony = context.getSystemService(TelephonyManager.class);
+        if (telephony == null) return null;
+        String[] candidates = {telephony.getSimCountryIso(), telephony.getNetworkCountryIso()};
+        for (String iso : candidates) {
+            if (iso != null && iso.length() == 2) return iso.toUpperCase(java.util.Locale.ROOT);
+        }
+        return null;
     }
 }
