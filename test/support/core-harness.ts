@@ -37,7 +37,9 @@ export interface HarnessOptions {
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tb-core-'))
-  const demo = options.demo ?? (await startDemo({ history: options.history, log: silentLogger }))
+  const demo =
+    options.demo ??
+    (await startDemo({ history: options.history, log: silentLogger, chatterMs: null }))
   const core = await createCore({
     dataDir,
     vault: new FileKeyVault(join(dataDir, 'identity.key')),

@@ -6,6 +6,7 @@ import { historyFile, type HistoryFile } from '../../../shared/history/schema'
 import { StaticFinder } from '../discovery/discovery'
 import type { Logger } from '../log'
 import { generateHistory } from './generate'
+import { startChatter } from './phone/chatter'
 import { DemoPhone } from './phone/demo-phone'
 
 export interface RunningDemo {
@@ -25,9 +26,14 @@ export function loadHistory(path: string): HistoryFile {
   return parsed.data
 }
 
+/** How often someone texts the demo phone on their own. */
+export const DEMO_CHATTER_MS = 45_000
+
 export async function startDemo(options: {
   readonly history?: HistoryFile
   readonly log: Logger
+  /** Live texts every so often (default on); null turns them off for tests that count. */
+  readonly chatterMs?: number | null
 }): Promise<RunningDemo> {
   // The generated demo ends now, so its newest texts read as today's.
   const history = options.history ?? generateHistory({ endDate: Date.now() })
@@ -50,6 +56,9 @@ export async function startDemo(options: {
   phone.on((event) => {
     if (event.type === 'paired' || event.type === 'connected') advertise()
   })
+  const chatterMs = options.chatterMs === undefined ? DEMO_CHATTER_MS : options.chatterMs
+  const stopChatter =
+    chatterMs === null ? () => undefined : startChatter(phone, history.contacts, chatterMs)
   return {
     phone,
     finder,
@@ -57,6 +66,9 @@ export async function startDemo(options: {
       phone.scan(uri)
       advertise()
     },
-    stop: () => phone.stop(),
+    stop: () => {
+      stopChatter()
+      return phone.stop()
+    },
   }
 }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { FileKeyVault } from '../identity/key-vault'
 import { MdnsDiscovery } from '../discovery/discovery'
 import { createCore } from '../core/core'
-import { loadHistory, startDemo, type RunningDemo } from '../demo/demo-setup'
+import { DEMO_CHATTER_MS, loadHistory, startDemo, type RunningDemo } from '../demo/demo-setup'
 import { createLogger, stderrSink } from '../log'
 import { startWebHost } from './web-host'
 import { APP_VERSION } from '../version'
@@ -20,6 +20,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     data: { type: 'string' },
     history: { type: 'string' },
+    // Demo only: someone texts the demo phone every this many seconds (0: never).
+    chatter: { type: 'string', default: String(DEMO_CHATTER_MS / 1000) },
     verbose: { type: 'boolean', default: false },
   },
 })

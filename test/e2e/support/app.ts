@@ -44,7 +44,8 @@ export async function startApp(options: { history?: string } = {}): Promise<Runn
 
 async function startDemo(options: { history?: string }): Promise<RunningApp> {
   const data = mkdtempSync(join(tmpdir(), 'textbridge-e2e-'))
-  const args = ['tsx', DEMO_ENTRY, '--demo', '--port', '0', '--data', data]
+  // No unprompted texts from the demo phone: the specs count and compare what they see.
+  const args = ['tsx', DEMO_ENTRY, '--demo', '--port', '0', '--data', data, '--chatter', '0']
   if (options.history !== undefined) args.push('--history', options.history)
   // Its own process group, so stop() ends the demo and everything it started, and nothing else.
   const child = spawn('npx', args, { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
