@@ -55,7 +55,7 @@ describe.skipIf(reason !== null)(`demo in Chromium${reason === null ? '' : ` (${
     'pairs with the demo phone through the QR on screen',
     async () => {
       await page.screenshot({ path: `${SCREENSHOTS}/pairing-light.png` })
-      await pairWithDemoPhone(page)
+      await pairWithDemoPhone(page, app.url)
     },
     STEP_MS,
   )

@@ -50,7 +50,7 @@ describe.skipIf(reason !== null)(`hostile history${reason === null ? '' : ` (${r
   }
 
   it('shows hostile contact names in the list as text', async () => {
-    await pairWithDemoPhone(page)
+    await pairWithDemoPhone(page, app.url)
     const list = page.getByRole('listbox', { name: 'Conversations' })
     await expect
       .poll(() => list.getByRole('option').count(), { timeout: 60_000 })

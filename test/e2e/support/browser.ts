@@ -3,6 +3,7 @@
 // encodes the pairing URI), open a conversation.
 import jsQR from 'jsqr'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import WebSocket from 'ws'
 import { expect } from 'vitest'
 import { CHROMIUM } from './app'
 
@@ -58,17 +59,44 @@ export async function decodeQrFromScreen(page: Page): Promise<string> {
   return code.data
 }
 
-export async function pairWithDemoPhone(page: Page): Promise<void> {
+/**
+ * Pairs the way a phone would: the QR is read from a screenshot and what the "camera" decoded is
+ * handed to the demo phone (through the same bridge the page uses, with the page's token and
+ * origin). The on-screen "Scan with the demo phone" button is the newcomer's shortcut for this.
+ */
+export async function pairWithDemoPhone(page: Page, appUrl: string): Promise<void> {
   const frame = page.locator('[data-pairing-uri]')
   await frame.waitFor({ timeout: 20_000 })
-  const shown = await frame.getAttribute('data-pairing-uri')
-  expect(await decodeQrFromScreen(page)).toBe(shown)
+  const decoded = await decodeQrFromScreen(page)
+  expect(decoded).toBe(await frame.getAttribute('data-pairing-uri'))
   await expect.poll(() => page.getByText(/New code in \d:\d\d/).count()).toBe(1)
-  await page.getByRole('button', { name: 'Scan with the demo phone' }).click()
+  await giveToDemoPhone(appUrl, decoded)
   await page.locator('.sas').waitFor({ timeout: 20_000 })
   expect(await page.locator('.sas').textContent()).toMatch(/^\d{3} \d{3}$/)
   await page.getByRole('button', { name: 'Start texting' }).click({ timeout: 30_000 })
   await page.getByRole('listbox', { name: 'Conversations' }).waitFor({ timeout: 30_000 })
+}
+
+async function giveToDemoPhone(pageUrl: string, uri: string): Promise<void> {
+  const url = new URL(pageUrl)
+  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? ''
+  const ws = new WebSocket(`ws://${url.host}/bridge?token=${encodeURIComponent(token)}`, {
+    origin: url.origin,
+  })
+  try {
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject))
+    // The bridge also pushes events; wait for the reply to this request.
+    const reply = new Promise<unknown>((resolve) => {
+      ws.on('message', (d: Buffer) => {
+        const frame = JSON.parse(d.toString()) as { id?: number }
+        if (frame.id === 1) resolve(frame)
+      })
+    })
+    ws.send(JSON.stringify({ id: 1, method: 'demo.scanQr', args: { uri } }))
+    expect(await reply).toEqual({ id: 1, result: { ok: true, value: null } })
+  } finally {
+    ws.close()
+  }
 }
 
 export async function openFirstConversation(page: Page): Promise<void> {
