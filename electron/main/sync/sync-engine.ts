@@ -9,7 +9,9 @@ import type { Logger } from '../log'
 import type { PeerSession } from '../net/session'
 import type { ApplyResult, MessagePush, SyncArchive } from './ports'
 
-export const RECENT_PER_THREAD = 30
+// A screenful and a half of each conversation: enough to open any thread at once, while the
+// back-fill brings the rest newest first.
+export const RECENT_PER_THREAD = 20
 export const RECENT_PAGE = 1000
 export const HISTORY_PAGE = 1000
 export const CONTACTS_PAGE = 500
@@ -78,47 +80,54 @@ export class SyncEngine {
   }
 
   private async recent(start: string | null): Promise<void> {
-    let cursor = start
-    let done = 0
-    do {
-      const batch = await this.session.call(
-        'sync.request',
-        { scope: 'recent', cursor, limit: RECENT_PAGE, perThread: RECENT_PER_THREAD },
-        'sync.batch',
-        REQUEST_TIMEOUT_MS,
-      )
-      cursor = batch.body.cursor
-      this.apply(this.archive.applyRecent(this.deviceId, batch.body), false)
-      done += batch.body.messages.length
-      this.progress('recent', done, batch.body.total)
-    } while (cursor !== null && !this.stopped)
+    await this.pages('recent', start, 0, (batch) => this.archive.applyRecent(this.deviceId, batch))
   }
 
-  /** Pipelined: the next page is requested before the current one is written. */
   private async history(): Promise<void> {
     const start = this.archive.state(this.deviceId).history
-    let cursor = start.cursor
-    let done = start.received
-    let next = this.historyPage(cursor)
+    await this.pages('history', start.cursor, start.received, (batch) =>
+      this.archive.applyHistory(this.deviceId, batch),
+    )
+  }
+
+  /**
+   * Walks one scope page by page, pipelined: the next page is requested before the current one
+   * is written, so the phone reads while the desktop writes (without it the desktop sat idle
+   * for half of the recent phase, waiting on each round trip).
+   */
+  private async pages(
+    scope: 'recent' | 'history',
+    start: string | null,
+    received: number,
+    apply: (batch: MessageOf<'sync.batch'>['body']) => ApplyResult,
+  ): Promise<void> {
+    let done = received
+    let next = this.page(scope, start)
     for (;;) {
       const batch = await next
-      cursor = batch.body.cursor
-      if (cursor !== null && !this.stopped) next = this.historyPage(cursor)
-      if (cursor === null) this.progress('indexing', done, batch.body.total)
-      this.apply(this.archive.applyHistory(this.deviceId, batch.body), false)
+      const cursor = batch.body.cursor
+      if (cursor !== null && !this.stopped) next = this.page(scope, cursor)
+      if (cursor === null && scope === 'history') this.progress('indexing', done, batch.body.total)
+      this.apply(apply(batch.body), false)
       done += batch.body.messages.length
-      this.progress('history', done, batch.body.total)
+      this.progress(scope, done, batch.body.total)
       if (cursor === null || this.stopped) break
     }
   }
 
-  private historyPage(cursor: string | null): Promise<MessageOf<'sync.batch'>> {
-    return this.session.call(
-      'sync.request',
-      { scope: 'history', cursor, limit: HISTORY_PAGE },
-      'sync.batch',
-      REQUEST_TIMEOUT_MS,
-    )
+  private page(
+    scope: 'recent' | 'history',
+    cursor: string | null,
+  ): Promise<MessageOf<'sync.batch'>> {
+    const body =
+      scope === 'recent'
+        ? { scope, cursor, limit: RECENT_PAGE, perThread: RECENT_PER_THREAD }
+        : { scope, cursor, limit: HISTORY_PAGE }
+    const reply = this.session.call('sync.request', body, 'sync.batch', REQUEST_TIMEOUT_MS)
+    // A page requested ahead may never be awaited (a write failed, the sync stopped); its
+    // rejection when the session closes is then expected, not unhandled.
+    reply.catch(() => undefined)
+    return reply
   }
 
   private async contacts(): Promise<void> {
