@@ -10,6 +10,15 @@ import { fileURLToPath } from 'node:url'
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 export const DEMO_ENTRY = join(ROOT, 'electron/main/web/main.ts')
 export const CHROMIUM = '/usr/bin/chromium'
+/** Headless, and nothing that would reach the network on its own. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 const READY = /Textbridge is running at (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/
 const START_TIMEOUT_MS = 60_000
 

@@ -5,21 +5,14 @@ import jsQR from 'jsqr'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import WebSocket from 'ws'
 import { expect } from 'vitest'
-import { CHROMIUM } from './app'
+import { CHROMIUM, CHROMIUM_ARGS } from './app'
 
 export const SCREENSHOTS = 'test-results/screenshots'
 
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   })
 }
 
