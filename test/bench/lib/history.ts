@@ -1,0 +1,36 @@
+// Histories for the benchmarks, from the project's deterministic generator.
+import type { HistoryMessage } from '../../../shared/history/schema'
+import type { SmsMessage } from '../../../shared/protocol/messages/common'
+
+/** A history record as the phone sends it (no part data, no send key). */
+export function toSms(m: HistoryMessage): SmsMessage {
+  return {
+    id: m.id,
+    kind: m.kind,
+    threadId: m.threadId,
+    box: m.box,
+    addresses: m.addresses,
+    sender: m.sender,
+    date: m.date,
+    dateSent: m.dateSent,
+    body: m.body,
+    read: m.read,
+    status: m.status,
+    subId: m.subId,
+    parts: m.parts.map(({ partId, mime, size, name }) => ({ partId, mime, size, name })),
+    sendKey: null,
+  }
+}
+
+/** Groups an iterable into arrays of `size`. */
+export function* chunks<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let batch: T[] = []
+  for (const item of items) {
+    batch.push(item)
+    if (batch.length === size) {
+      yield batch
+      batch = []
+    }
+  }
+  if (batch.length > 0) yield batch
+}

@@ -1,0 +1,43 @@
+// The benchmark's sizes: the brief's in the full run, small ones for the quick smoke run.
+export interface Sizes {
+  /** Target 1 (and 2 and 7 run on its result). */
+  readonly sync: { readonly messages: number; readonly conversations: number }
+  readonly incomingTexts: number
+  readonly sends: number
+  /** Targets 3-6: one archive built on the bulk path, with one heavy conversation. */
+  readonly big: {
+    readonly messages: number
+    readonly conversations: number
+    readonly heavyShare: number
+  }
+  /** Repetitions of each search query. */
+  readonly searchRepeats: number
+  readonly pageSamples: number
+  readonly coldStarts: number
+  /** The Chromium measurement's archive (web demo), or null to skip it. */
+  readonly browser: { readonly messages: number; readonly conversations: number } | null
+}
+
+export const FULL: Sizes = {
+  sync: { messages: 100_000, conversations: 3_000 },
+  incomingTexts: 300,
+  sends: 200,
+  big: { messages: 1_000_000, conversations: 5_000, heavyShare: 0.1 },
+  searchRepeats: 20,
+  pageSamples: 500,
+  coldStarts: 5,
+  browser: { messages: 100_000, conversations: 3_000 },
+}
+
+export const QUICK: Sizes = {
+  sync: { messages: 10_000, conversations: 300 },
+  incomingTexts: 100,
+  sends: 50,
+  big: { messages: 50_000, conversations: 500, heavyShare: 0.1 },
+  searchRepeats: 5,
+  pageSamples: 200,
+  coldStarts: 3,
+  browser: { messages: 3_000, conversations: 100 },
+}
+
+export const SEED = 2024

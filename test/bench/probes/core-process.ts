@@ -1,0 +1,160 @@
+// A fresh process for targets 4 (cold start) and 6 (memory at idle). Prints one JSON line
+// {"result": …}. Modes:
+//   store  open the archive (migrations check, pragmas) and read the first conversation page;
+//   floor  open the same file with plain better-sqlite3 and read the same number of rows raw;
+//   core   createCore (static finder, no phone reachable) and list conversations through the API;
+//   bare   nothing (what Node and the tsx loader alone take).
+// With --idle-ms, waits that long afterwards and reports memory at idle.
+// Usage: node --import tsx probes/core-process.ts --mode M --path FILE|DIR [--idle-ms N]
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+
+const { values } = parseArgs({
+  options: {
+    mode: { type: 'string' },
+    path: { type: 'string', default: '' },
+    'idle-ms': { type: 'string', default: '0' },
+  },
+})
+const PAGE = 100
+const RAW_LIST = `SELECT t.*, m.id AS message_id, m.box, m.status, m.date, substr(m.body, 1, 640) AS head
+  FROM threads t JOIN messages m ON m.sort_key = t.last_sort_key
+  ORDER BY t.last_sort_key DESC LIMIT ${PAGE + 1}`
+
+interface Result {
+  mode: string
+  /** ms since this process started (performance.timeOrigin), at each step. */
+  importedAt: number
+  readyAt: number
+  importMs: number
+  /** The database share (store, floor) or the core's whole start (core). */
+  workMs: number
+  openMs?: number
+  listMs?: number
+  rows?: number
+  memory?: { rss: number; heapUsed: number; external: number; peakRss: number | null }
+}
+
+async function run(mode: string, path: string): Promise<{ result: Result; done: () => void }> {
+  const start = performance.now()
+  switch (mode) {
+    case 'store': {
+      const { openArchive } = await import('../../../electron/main/store')
+      const imported = performance.now()
+      const archive = openArchive(path, { clock: Date.now })
+      const opened = performance.now()
+      const page = archive.conversations.list({}, null, PAGE)
+      const ready = performance.now()
+      return {
+        result: {
+          mode,
+          importedAt: imported,
+          readyAt: ready,
+          importMs: imported - start,
+          workMs: ready - imported,
+          openMs: opened - imported,
+          listMs: ready - opened,
+          rows: page.items.length,
+        },
+        done: () => {
+          archive.close()
+        },
+      }
+    }
+    case 'floor': {
+      const { default: Database } = await import('better-sqlite3')
+      const imported = performance.now()
+      const db = new Database(path)
+      const rows = db.prepare(RAW_LIST).all()
+      const ready = performance.now()
+      return {
+        result: {
+          mode,
+          importedAt: imported,
+          readyAt: ready,
+          importMs: imported - start,
+          workMs: ready - imported,
+          rows: rows.length,
+        },
+        done: () => {
+          db.close()
+        },
+      }
+    }
+    case 'core': {
+      const { createCore } = await import('../../../electron/main/core/core')
+      const { dispatch } = await import('../../../electron/main/api/dispatch')
+      const { StaticFinder } = await import('../../../electron/main/discovery/discovery')
+      const { FileKeyVault } = await import('../../../electron/main/identity/key-vault')
+      const { silentLogger } = await import('../../../electron/main/log')
+      const imported = performance.now()
+      const core = await createCore({
+        dataDir: path,
+        vault: new FileKeyVault(join(path, 'identity.key')),
+        finder: new StaticFinder(),
+        host: 'web',
+        demo: false,
+        version: 'bench',
+        log: silentLogger,
+        desktopName: 'Bench desktop',
+      })
+      core.start()
+      const listed = await dispatch(
+        core.api.handlers,
+        'conversations.list',
+        { limit: PAGE },
+        silentLogger,
+      )
+      if (!listed.ok) throw new Error(listed.error.message)
+      const ready = performance.now()
+      return {
+        result: {
+          mode,
+          importedAt: imported,
+          readyAt: ready,
+          importMs: imported - start,
+          workMs: ready - imported,
+          rows: (listed.value as { items: unknown[] }).items.length,
+        },
+        done: () => {
+          core.stop()
+        },
+      }
+    }
+    case 'bare': {
+      const ready = performance.now()
+      return {
+        result: { mode, importedAt: ready, readyAt: ready, importMs: 0, workMs: 0 },
+        done: () => undefined,
+      }
+    }
+    default:
+      throw new Error(`unknown mode ${mode}`)
+  }
+}
+
+function peakRss(): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))
+    return m?.[1] === undefined ? null : (Number(m[1]) * 1024) / 2 ** 20
+  } catch {
+    return null
+  }
+}
+
+const { result, done } = await run(values.mode ?? '', values.path)
+const idle = Number(values['idle-ms'])
+if (idle > 0) {
+  await new Promise((resolve) => setTimeout(resolve, idle))
+  const m = process.memoryUsage()
+  result.memory = {
+    rss: m.rss / 2 ** 20,
+    heapUsed: m.heapUsed / 2 ** 20,
+    external: m.external / 2 ** 20,
+    peakRss: peakRss(),
+  }
+}
+process.stdout.write(`${JSON.stringify({ result })}\n`)
+done()
+process.exit(0)
