@@ -49,7 +49,7 @@ describe('generateHistory', () => {
       .update(formatHistory(generateHistory({ messages: 400, conversations: 30, seed: 11 })))
       .digest('hex')
     expect(hash).toMatchInlineSnapshot(
-      `"746de80ef994da1e1e8ff131c30f62cf0f18bd759337a45d066477285a3a1ea5"`,
+      `"2b9e379dd9778bcb51b86c013820c1425c3fa7152d08f4eadf7c126f37cc1f4a"`,
     )
   })
 

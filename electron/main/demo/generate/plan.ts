@@ -14,6 +14,7 @@ import {
   type PhoneNumber,
 } from './numbers'
 import { heavyCount, type GenerateOptions } from './options'
+import { makePortrait } from './png'
 import { Rng } from './random'
 import { allocateSizes } from './sizes'
 
@@ -236,6 +237,8 @@ function businessSenders(
 function makeContacts(rng: Rng, people: Person[], pool: NumberPool, o: GenerateOptions): Contact[] {
   // Contact ids follow the order people were added to the phone, not the order of threads.
   const order = rng.shuffle(people.slice())
+  // Photos draw from their own stream, so adding them changed nothing else in the history.
+  const photos = Rng.stream(o.seed, 'contact-photos')
   let id = 0
   return order.map((p) => {
     id += rng.chance(0.1) ? rng.between(2, 6) : 1
@@ -258,6 +261,12 @@ function makeContacts(rng: Rng, people: Person[], pool: NumberPool, o: GenerateO
         type: 'other',
         label: 'Old number',
       })
-    return { id: `c:${id}`, name: p.name?.full ?? p.inbound, numbers, photo: null }
+    // About a third of an address book has a picture.
+    const photo = photos.chance(0.35) ? toBase64(makePortrait(photos)) : null
+    return { id: `c:${id}`, name: p.name?.full ?? p.inbound, numbers, photo }
   })
+}
+
+function toBase64(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
 }

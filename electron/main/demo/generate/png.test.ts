@@ -1,6 +1,6 @@
 import { inflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { crc32, makePicture, zlibStored } from './png'
+import { crc32, makePicture, makePortrait, zlibStored } from './png'
 import { Rng } from './random'
 
 /** Walks the chunks of a PNG, checking each CRC, and returns them by type. */
@@ -32,10 +32,13 @@ describe('png', () => {
     }
   })
 
-  it('makes small, valid palette PNGs whose pixels decode to the declared size', () => {
+  it.each([
+    ['pictures', makePicture],
+    ['contact photos', makePortrait],
+  ])('makes small, valid palette PNGs (%s) whose pixels decode to the declared size', (_, make) => {
     const rng = Rng.stream(3, 'png')
     for (let i = 0; i < 40; i++) {
-      const png = makePicture(rng)
+      const png = make(rng)
       expect(png.length).toBeLessThan(6000)
       const parts = chunks(png)
       const ihdr = parts.get('IHDR')![0]!
@@ -58,5 +61,6 @@ describe('png', () => {
 
   it('is deterministic', () => {
     expect(makePicture(Rng.stream(9, 'p'))).toEqual(makePicture(Rng.stream(9, 'p')))
+    expect(makePortrait(Rng.stream(9, 'p'))).toEqual(makePortrait(Rng.stream(9, 'p')))
   })
 })

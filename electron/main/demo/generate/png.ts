@@ -138,3 +138,32 @@ export function makePicture(rng: Rng): Uint8Array {
   }
   return encodePng(width, height, palette, pixels)
 }
+
+const PORTRAIT = 48
+
+/**
+ * A contact photo stand-in: a head and shoulders over a soft background, 48 px square (the
+ * size of a phone's contact thumbnail). Squared distances only, so it is bit-identical everywhere.
+ */
+export function makePortrait(rng: Rng): Uint8Array {
+  const background = [rng.between(60, 200), rng.between(60, 200), rng.between(60, 200)]
+  const figure = background.map((c) => Math.min(255, c + 70))
+  const palette: number[] = []
+  for (let i = 0; i < SHADES; i++) {
+    for (const c of background) palette.push(Math.max(0, c - Math.floor((i * 60) / SHADES)))
+  }
+  palette.push(...figure) // index SHADES: the figure
+  const headX = rng.between(21, 27)
+  const headY = rng.between(16, 20)
+  const headR2 = rng.between(8, 10) ** 2
+  const pixels = new Uint8Array(PORTRAIT * PORTRAIT)
+  for (let y = 0; y < PORTRAIT; y++) {
+    for (let x = 0; x < PORTRAIT; x++) {
+      const head = (x - headX) ** 2 + (y - headY) ** 2 <= headR2
+      // Shoulders: an ellipse centred below the bottom edge, radii about 24 and 20 px.
+      const shoulders = 196 * (x - headX) ** 2 + 289 * (y - PORTRAIT - 4) ** 2 <= 289 * 196 * 2
+      pixels[y * PORTRAIT + x] = head || shoulders ? SHADES : Math.floor((y * SHADES) / PORTRAIT)
+    }
+  }
+  return encodePng(PORTRAIT, PORTRAIT, palette, pixels)
+}
