@@ -111,6 +111,10 @@ export const contract = {
       })
       .strict(),
   ),
+  /** The contact's photo from the phone's address book, or null when it has none. */
+  'contacts.photo': method<Attachment | null>()(
+    z.object({ deviceId: deviceIdSchema, contactId: z.string().min(1).max(64) }).strict(),
+  ),
   'links.open': method<boolean>()(z.object({ url: z.string().min(1).max(2048) }).strict()),
   /** Demo only: hand the QR on screen to the built-in demo phone, as its camera would. */
   'demo.scanQr': method<null>()(z.object({ uri: z.string().min(1).max(512) }).strict()),

@@ -1,5 +1,6 @@
 // More of the desktop core end to end: several phones in one inbox, deletions on the phone
-// mirrored live, and MMS pictures fetched on demand then served from the archive's cache.
+// mirrored live, MMS pictures fetched on demand then served from the archive's cache, and
+// contact photos.
 import { afterEach, describe, expect, it } from 'vitest'
 import { StaticFinder } from '../../electron/main/discovery/discovery'
 import { generateHistory } from '../../electron/main/demo/generate'
@@ -109,5 +110,31 @@ describe('desktop core, more end to end', () => {
     await h.demo.phone.stop()
     const again = await h.call('attachments.get', found!)
     expect(again.data).toBe(withData.data)
+  }, 60_000)
+
+  it("serves contact photos from the phone's address book, and only real pictures", async () => {
+    const history = generateHistory({ messages: 400, conversations: 30, seed: 45 })
+    const withPhoto = history.contacts.filter((c) => c.photo !== null)
+    const without = history.contacts.filter((c) => c.photo === null)
+    expect(withPhoto.length).toBeGreaterThan(1)
+    expect(without.length).toBeGreaterThan(0)
+    // A phone's photo column holding something else must never reach the window as an image.
+    const hostile = withPhoto.pop()!
+    const hostileId = hostile.id
+    ;(hostile as { photo: string | null }).photo =
+      Buffer.from('<svg onload="x()"/>').toString('base64')
+    h = await startHarness({ history })
+    const deviceId = await pair(h)
+    await synced(h, deviceId)
+    const contactIds = new Set((await allConversations(h)).map((c) => c.contactId))
+    const shown = withPhoto.filter((c) => contactIds.has(c.id))
+    expect(shown.length).toBeGreaterThan(0)
+    for (const c of shown) {
+      const photo = await h.call('contacts.photo', { deviceId, contactId: c.id })
+      expect(photo).toEqual({ mime: 'image/png', data: c.photo })
+    }
+    const plain = without[0]!
+    expect(await h.call('contacts.photo', { deviceId, contactId: plain.id })).toBeNull()
+    expect(await h.call('contacts.photo', { deviceId, contactId: hostileId })).toBeNull()
   }, 60_000)
 })

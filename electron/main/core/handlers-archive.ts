@@ -4,6 +4,7 @@ import { ApiError } from '../../../shared/api/result'
 import { toBase64 } from '../../../shared/bytes'
 import type { Archive } from '../store'
 import { fetchPart } from './attachments'
+import { imageMimeOf } from './image-type'
 import type { Phones } from './phones'
 import type { SendGuard } from './send-guard'
 
@@ -21,6 +22,7 @@ type ArchiveHandlers = Pick<
   | 'attachments.get'
   | 'search.query'
   | 'contacts.search'
+  | 'contacts.photo'
 >
 
 export function archiveHandlers(
@@ -118,6 +120,11 @@ export function archiveHandlers(
           .flatMap((id) => archive.contacts.list(id, a.text === '' ? null : a.text, a.limit))
           .slice(0, a.limit),
       )
+    },
+    'contacts.photo': (a) => {
+      const bytes = archive.contacts.photo(a.deviceId, a.contactId)
+      const mime = bytes === null ? null : imageMimeOf(bytes)
+      return ok(bytes === null || mime === null ? null : { mime, data: toBase64(bytes) })
     },
   }
 }
