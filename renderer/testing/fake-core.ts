@@ -45,6 +45,8 @@ export class FakeCore {
   pairing: PairingView = { step: 'idle' }
   conversations: Conversation[] = []
   messages = new Map<ConversationId, ArchivedMessage[]>()
+  /** Contact photos by `${deviceId}/${contactId}`. */
+  photos = new Map<string, { mime: string; data: string }>()
   search: (args: Record<string, unknown>) => SearchPage = () => emptySearch
   readonly calls: { method: MethodName; args: Record<string, unknown> }[] = []
   readonly overrides: Partial<Record<MethodName, Handler>> = {}
@@ -127,6 +129,8 @@ export class FakeCore {
         return this.search(args)
       case 'contacts.search':
         return []
+      case 'contacts.photo':
+        return this.photos.get(`${String(args.deviceId)}/${String(args.contactId)}`) ?? null
       case 'conversations.findByAddress':
         return null
       default:

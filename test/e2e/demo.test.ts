@@ -75,6 +75,19 @@ describe.skipIf(reason !== null)(`demo in Chromium${reason === null ? '' : ` (${
           timeout: 60_000,
         })
         .toMatch(/connected|syncing/)
+      // Contact photos come with the contacts, after the history: some rows show one, decoded.
+      await expect
+        .poll(
+          () =>
+            list
+              .locator('img.avatar-photo')
+              .evaluateAll(
+                (imgs) =>
+                  imgs.filter((i) => i instanceof HTMLImageElement && i.naturalWidth === 48).length,
+              ),
+          { timeout: 60_000 },
+        )
+        .toBeGreaterThan(0)
     },
     STEP_MS,
   )

@@ -1,5 +1,5 @@
-// Initials on a colour derived from the conversation, or a person glyph for bare numbers and
-// a group glyph for group conversations. (The contract has no contact photo method yet.)
+// The contact's photo when the phone has one; otherwise initials on a colour derived from the
+// conversation, a person glyph for bare numbers, or a group glyph for group conversations.
 import { avatarHue, initialsOf } from '../../lib/initials'
 
 export function Avatar(props: {
@@ -7,9 +7,18 @@ export function Avatar(props: {
   seed: string | number
   group?: boolean
   size?: 'small' | 'large'
+  /** A data: URL of the contact's photo (ContactAvatar loads it). */
+  photo?: string | null
 }) {
   const initials = props.group === true ? null : initialsOf(props.title)
   const className = `avatar avatar-${props.size ?? 'small'} avatar-hue-${avatarHue(props.seed)}`
+  if (props.photo !== undefined && props.photo !== null && props.group !== true) {
+    return (
+      <span className={`${className} avatar-with-photo`} aria-hidden="true">
+        <img className="avatar-photo" src={props.photo} alt="" draggable={false} />
+      </span>
+    )
+  }
   return (
     <span className={className} aria-hidden="true">
       {initials ?? (

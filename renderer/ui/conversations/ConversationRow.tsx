@@ -4,7 +4,7 @@ import { memo } from 'react'
 import type { Conversation, ConversationId } from '../../../shared/model'
 import { formatListDate, formatStamp } from '../../lib/time'
 import { useApp } from '../../store/context'
-import { Avatar } from '../common/Avatar'
+import { ContactAvatar } from '../common/ContactAvatar'
 import { simLabel } from '../thread/Bubble'
 
 export interface RowFacts {
@@ -48,7 +48,7 @@ export const ConversationRow = memo(function ConversationRow(props: {
         props.onOpen(c.id)
       }}
     >
-      <Avatar title={c.title} seed={c.id} group={c.participants.length > 1} />
+      <ContactAvatar conversation={c} />
       <div className="conversation-text">
         <div className="conversation-line">
           <span className="conversation-title">

@@ -8,7 +8,7 @@ import { formatListDate, formatStamp } from '../../lib/time'
 import { formatCount } from '../../lib/words'
 import { isSearching } from '../../store/search-slice'
 import { useActions, useApp } from '../../store/context'
-import { Avatar } from '../common/Avatar'
+import { ContactAvatar } from '../common/ContactAvatar'
 import { useNow } from '../common/use-now'
 
 export function Snippet(props: { segments: readonly Segment[]; start: boolean; end: boolean }) {
@@ -125,7 +125,7 @@ function ConversationHits({ context }: { context: HitsContext }) {
             selectConversation(c.id)
           }}
         >
-          <Avatar title={c.title} seed={c.id} group={c.participants.length > 1} />
+          <ContactAvatar conversation={c} />
           <bdi className="strong">{c.title}</bdi>
         </button>
       ))}

@@ -5,6 +5,7 @@ import { draftKey } from '../../store/compose-slice'
 import { useActions, useApp } from '../../store/context'
 import { pairedDevices } from '../../store/status-slice'
 import { Avatar } from '../common/Avatar'
+import { ContactAvatar } from '../common/ContactAvatar'
 import { Composer } from '../compose/Composer'
 import { MessageList } from './MessageList'
 
@@ -27,7 +28,11 @@ export function ThreadPane({ conversationId }: { conversationId: ConversationId 
   return (
     <section className="thread-pane" aria-label={`Conversation with ${title}`}>
       <header className="thread-header">
-        <Avatar title={title} seed={conversationId} group={group} size="large" />
+        {conversation === undefined ? (
+          <Avatar title={title} seed={conversationId} group={group} size="large" />
+        ) : (
+          <ContactAvatar conversation={conversation} size="large" />
+        )}
         <div className="thread-title">
           <h2>
             <bdi>{title}</bdi>
