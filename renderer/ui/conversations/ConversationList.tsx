@@ -14,6 +14,7 @@ export function ConversationList() {
   const status = useApp((s) => s.conversations.status)
   const error = useApp((s) => s.conversations.error)
   const loadingMore = useApp((s) => s.conversations.loadingMore)
+  const complete = useApp((s) => s.conversations.older === null)
   const selectedId = useApp((s) => s.selectedId)
   const devices = useApp((s) => s.devices)
   const { selectConversation, loadMoreConversations, loadConversations } = useActions()
@@ -93,9 +94,11 @@ export function ConversationList() {
       computeItemKey={(_, id) => id}
       endReached={() => void loadMoreConversations()}
       increaseViewportBy={400}
-      itemContent={(_, id) => (
+      itemContent={(index, id) => (
         <ConversationRow
           id={id}
+          position={index + 1}
+          setSize={complete ? order.length : -1}
           selected={id === selectedId}
           active={id === active}
           facts={facts}

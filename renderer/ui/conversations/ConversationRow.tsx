@@ -23,6 +23,9 @@ export function snippetOf(c: Conversation): string {
 
 export const ConversationRow = memo(function ConversationRow(props: {
   id: ConversationId
+  /** 1-based place in the list, and the list's length (-1 while more pages remain). */
+  position: number
+  setSize: number
   selected: boolean
   active: boolean
   facts: RowFacts
@@ -42,6 +45,9 @@ export const ConversationRow = memo(function ConversationRow(props: {
       id={`conversation-${c.id}`}
       role="option"
       aria-selected={props.selected}
+      // Only rows near the viewport exist: these tell assistive technology where one sits.
+      aria-posinset={props.position}
+      aria-setsize={props.setSize}
       className={classes.join(' ')}
       data-conversation-id={c.id}
       onClick={() => {
