@@ -15,6 +15,8 @@ import { MinimalStore } from './minimal'
 import { SealedChannel, toBytes } from './wire'
 
 export interface PipelineFloor {
+  /** From the request to the first batch (1,000 rows) committed. */
+  readonly firstBatchMs: number
   /** From the request to the first `recentCount` rows committed. */
   readonly recentMs: number
   /** From the request to the rebuilt index. */
@@ -63,6 +65,7 @@ export async function measurePipelineFloor(options: {
     })
 
     const sync = await new Promise<{
+      firstBatchMs: number
       recentMs: number
       totalMs: number
       rebuildMs: number
@@ -70,17 +73,25 @@ export async function measurePipelineFloor(options: {
     }>((resolve) => {
       let count = 0
       let recentMs = Number.NaN
+      let firstBatchMs = Number.NaN
       const start = now()
       handler = (frame) => {
         if ('messages' in frame) {
           store.insertBatch(frame.messages)
           count += frame.messages.length
+          if (Number.isNaN(firstBatchMs)) firstBatchMs = now() - start
           if (Number.isNaN(recentMs) && count >= options.recentCount) recentMs = now() - start
         } else if ('done' in frame) {
           const rebuildStart = now()
           store.rebuild()
           const end = now()
-          resolve({ recentMs, totalMs: end - start, rebuildMs: end - rebuildStart, n: count })
+          resolve({
+            firstBatchMs,
+            recentMs,
+            totalMs: end - start,
+            rebuildMs: end - rebuildStart,
+            n: count,
+          })
         }
       }
       ws.send(channel.seal({ op: 'stream', batch: 1000 }))
@@ -101,6 +112,7 @@ export async function measurePipelineFloor(options: {
     })
     ws.close()
     return {
+      firstBatchMs: sync.firstBatchMs,
       recentMs: sync.recentMs,
       totalMs: sync.totalMs,
       rebuildMs: sync.rebuildMs,

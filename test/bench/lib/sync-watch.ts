@@ -11,6 +11,8 @@ export interface SyncMilestones {
   readonly deviceId: string
   /** now() when the pairing state became 'paired'. */
   readonly pairedAt: number
+  /** The newest conversations fill the first screen of the list (20 rows read). */
+  readonly firstScreenAt: number
   /** Recent phase committed and the first conversation page (100) read. */
   readonly listUsableAt: number
   readonly searchableAt: number
@@ -51,6 +53,7 @@ export function watchSync(h: Harness, timeoutMs: number): Promise<SyncMilestones
     let deviceId: string | null = null
     let pairedAt = Number.NaN
     let listUsableAt = Number.NaN
+    let firstScreenAt = Number.NaN
     const timer = setTimeout(() => {
       off()
       reject(new Error(`initial sync not finished within ${timeoutMs} ms`))
@@ -63,6 +66,11 @@ export function watchSync(h: Harness, timeoutMs: number): Promise<SyncMilestones
       }
       if (event.type !== 'conversations' || deviceId === null) return
       const state = archive.sync.state(deviceId)
+      if (
+        Number.isNaN(firstScreenAt) &&
+        archive.conversations.list({}, null, 20).items.length === 20
+      )
+        firstScreenAt = now()
       if (Number.isNaN(listUsableAt) && state.recent.done) {
         archive.conversations.list({}, null, 100)
         listUsableAt = now()
@@ -83,6 +91,7 @@ export function watchSync(h: Harness, timeoutMs: number): Promise<SyncMilestones
         resolve({
           deviceId,
           pairedAt,
+          firstScreenAt,
           listUsableAt,
           searchableAt,
           recentMessages,
