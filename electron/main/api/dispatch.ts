@@ -4,6 +4,7 @@
 import { isMethodName, parseArgs, type MethodName } from '../../../shared/api/contract'
 import { ApiError, type ApiErrorCode, type Result } from '../../../shared/api/result'
 import type { Logger } from '../log'
+import { InvalidInputError, NotFoundError } from '../store'
 import type { ApiHandlers } from './handlers'
 
 export async function dispatch(
@@ -25,6 +26,12 @@ export async function dispatch(
 
 function toFailure(method: MethodName, e: unknown, log: Logger): Result<never> {
   if (e instanceof ApiError) return failure(e.code, e.message)
+  // The archive's own refusals are the caller's to know about (a conversation deleted on the
+  // phone a moment ago, a cursor from another list), not bugs.
+  if (e instanceof NotFoundError)
+    return failure('not_found', `no such ${e.code.replaceAll('_', ' ')}`)
+  if (e instanceof InvalidInputError)
+    return failure('invalid_argument', e.code.replaceAll('_', ' '))
   // Anything else is a bug or an environment failure: log its name, tell the UI little.
   log.log('error', 'api.failed', {
     method,
