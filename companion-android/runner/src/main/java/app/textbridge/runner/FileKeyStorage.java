@@ -1,14 +1,8 @@
 package app.textbridge.runner;
 
-import app.textbridge.core.crypto.Bytes;
-import app.textbridge.core.model.PairedDesktop;
+import app.textbridge.core.support.KeyStateJson;
 import app.textbridge.core.support.MemoryKeyStorage;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,35 +19,16 @@ final class FileKeyStorage extends MemoryKeyStorage {
   }
 
   private void read() throws IOException {
-    JsonObject o = JsonParser.parseString(
-        new String(Files.readAllBytes(file), StandardCharsets.UTF_8)).getAsJsonObject();
-    if (o.has("secretKey")) secretKey = Bytes.unhex(o.get("secretKey").getAsString());
-    if (o.has("instanceId")) instanceId = o.get("instanceId").getAsString();
-    for (JsonElement e : o.getAsJsonArray("desktops")) {
-      JsonObject d = e.getAsJsonObject();
-      desktops.add(new PairedDesktop(Bytes.unhex(d.get("publicKey").getAsString()),
-          d.get("name").getAsString(), d.get("instanceId").getAsString(),
-          d.get("pairedAt").getAsLong()));
-    }
+    KeyStateJson.State state = KeyStateJson.decode(Files.readAllBytes(file));
+    secretKey = state.secretKey;
+    instanceId = state.instanceId;
+    desktops.addAll(state.desktops);
   }
 
   @Override
   protected void changed() throws IOException {
     super.changed();
-    JsonObject o = new JsonObject();
-    if (secretKey != null) o.addProperty("secretKey", Bytes.hex(secretKey));
-    if (instanceId != null) o.addProperty("instanceId", instanceId);
-    JsonArray list = new JsonArray();
-    for (PairedDesktop d : desktops) {
-      JsonObject j = new JsonObject();
-      j.addProperty("publicKey", Bytes.hex(d.publicKey()));
-      j.addProperty("name", d.name);
-      j.addProperty("instanceId", d.instanceId);
-      j.addProperty("pairedAt", d.pairedAt);
-      list.add(j);
-    }
-    o.add("desktops", list);
-    AtomicFile.write(file, o.toString().getBytes(StandardCharsets.UTF_8));
+    AtomicFile.write(file, KeyStateJson.encode(secretKey, instanceId, desktops));
     file.toFile().setReadable(false, false);
     file.toFile().setReadable(true, true);
   }

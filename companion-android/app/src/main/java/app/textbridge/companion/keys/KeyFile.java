@@ -2,13 +2,8 @@ package app.textbridge.companion.keys;
 
 import app.textbridge.core.crypto.Bytes;
 import app.textbridge.core.model.PairedDesktop;
+import app.textbridge.core.support.KeyStateJson;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,8 +16,7 @@ import java.util.List;
  *   "TBKF" (4 bytes) | version 0x01 | IV length (1 byte) | IV | AES-GCM ciphertext with its 16-byte tag
  * </pre>
  * The 5-byte header is the GCM associated data, so a file cannot be passed off as another version.
- * The plaintext is UTF-8 JSON: {@code secretKey} (hex), {@code instanceId}, {@code desktops}
- * (public key hex, name, instance id, pairedAt). Immutable: every change makes a new instance.
+ * The plaintext is {@link KeyStateJson}. Immutable: every change makes a new instance.
  */
 final class KeyFile {
     static final byte[] MAGIC = {'T', 'B', 'K', 'F'};
@@ -95,39 +89,11 @@ final class KeyFile {
     }
 
     private byte[] json() {
-        JsonObject o = new JsonObject();
-        if (secretKey != null) {
-            o.addProperty("secretKey", Bytes.hex(secretKey));
-        }
-        if (instanceId != null) {
-            o.addProperty("instanceId", instanceId);
-        }
-        JsonArray list = new JsonArray();
-        for (PairedDesktop d : desktops) {
-            JsonObject j = new JsonObject();
-            j.addProperty("publicKey", Bytes.hex(d.publicKey()));
-            j.addProperty("name", d.name);
-            j.addProperty("instanceId", d.instanceId);
-            j.addProperty("pairedAt", d.pairedAt);
-            list.add(j);
-        }
-        o.add("desktops", list);
-        return o.toString().getBytes(StandardCharsets.UTF_8);
+        return KeyStateJson.encode(secretKey, instanceId, desktops);
     }
 
     private static KeyFile parse(byte[] plain) {
-        JsonObject o = JsonParser.parseString(new String(plain, StandardCharsets.UTF_8)).getAsJsonObject();
-        byte[] secret = o.has("secretKey") ? Bytes.unhex(o.get("secretKey").getAsString()) : null;
-        if (secret != null && secret.length != 32) {
-            throw new IllegalArgumentException("secret key length");
-        }
-        String id = o.has("instanceId") ? o.get("instanceId").getAsString() : null;
-        List<PairedDesktop> desktops = new ArrayList<>();
-        for (JsonElement e : o.getAsJsonArray("desktops")) {
-            JsonObject d = e.getAsJsonObject();
-            desktops.add(new PairedDesktop(Bytes.unhex(d.get("publicKey").getAsString()), d.get("name").getAsString(),
-                    d.get("instanceId").getAsString(), d.get("pairedAt").getAsLong()));
-        }
-        return new KeyFile(secret, id, desktops);
+        KeyStateJson.State state = KeyStateJson.decode(plain);
+        return new KeyFile(state.secretKey, state.instanceId, state.desktops);
     }
 }
