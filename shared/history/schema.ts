@@ -1,8 +1,8 @@
 // The history file format (FORMAT.md beside this file), shared by the generator, the demo
 // phone and the tests. The Java runner implements the same rules.
 import { z } from 'zod'
-import { contactSchema, simSchema } from '../protocol/messages/catalogue'
-import { displayName, part, smsMessage } from '../protocol/messages/common'
+import { contactSchema, deviceSchema, simSchema } from '../protocol/messages/catalogue'
+import { part, smsMessage } from '../protocol/messages/common'
 
 export const historyPart = part.extend({ data: z.string().nullable() })
 
@@ -13,14 +13,7 @@ export const historyMessage = smsMessage
 export const historyFile = z.object({
   format: z.literal('textbridge-history'),
   version: z.literal(1),
-  device: z.object({
-    name: displayName,
-    model: z.string().max(64).optional(),
-    region: z
-      .string()
-      .regex(/^[A-Z]{2}$/)
-      .optional(),
-  }),
+  device: deviceSchema,
   sims: z.array(simSchema).max(8),
   contacts: z.array(contactSchema),
   messages: z.array(historyMessage),

@@ -22,20 +22,23 @@ export const simSchema = z.object({
   isDefault: z.boolean(),
 })
 
+/** A device as `hello` describes it; `region` is the phone's country (ISO 3166-1 alpha-2). */
+export const deviceSchema = z.object({
+  name: displayName,
+  model: z.string().max(64).optional(),
+  region: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+})
+
 const hello = z.object({
   role: z.enum(['desktop', 'phone']),
   app: z.string().min(1).max(64),
   appVersion: z.string().min(1).max(32),
   protocol: z.int().min(1),
   capabilities: z.array(z.string().min(1).max(32)).max(32),
-  device: z.object({
-    name: displayName,
-    model: z.string().max(64).optional(),
-    region: z
-      .string()
-      .regex(/^[A-Z]{2}$/)
-      .optional(),
-  }),
+  device: deviceSchema,
   sims: z.array(simSchema).max(8).optional(),
 })
 
