@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CoreEvent } from '../../shared/api/events'
 import { generateHistory } from '../../electron/main/demo/generate'
+import { storedCounts } from '../support/archive-walk'
 import { pair, startHarness, synced, type Harness } from '../support/core-harness'
 
 let h: Harness | null = null
@@ -18,18 +19,7 @@ describe('desktop core with the demo phone', () => {
     const deviceId = await pair(h)
     expect(h.demo.phone.pairedDesktops).toEqual(['Test desktop'])
     await synced(h, deviceId)
-    let conversations = 0
-    let messages = 0
-    let cursor: string | undefined
-    do {
-      const page = await h.call('conversations.list', {
-        limit: 100,
-        ...(cursor === undefined ? {} : { cursor }),
-      })
-      conversations += page.items.length
-      messages += page.items.reduce((n, c) => n + c.messageCount, 0)
-      cursor = page.older ?? undefined
-    } while (cursor !== undefined)
+    const { conversations, messages } = storedCounts(h.core.archive)
     // One desktop conversation per phone thread (numbers normalised with the phone's region),
     // and every message exactly once.
     expect(conversations).toBe(120)

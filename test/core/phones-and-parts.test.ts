@@ -6,6 +6,7 @@ import { StaticFinder } from '../../electron/main/discovery/discovery'
 import { generateHistory } from '../../electron/main/demo/generate'
 import { startDemo, type RunningDemo } from '../../electron/main/demo/demo-setup'
 import { silentLogger } from '../../electron/main/log'
+import { allConversations, storedCounts } from '../support/archive-walk'
 import { pair, startHarness, synced, type Harness } from '../support/core-harness'
 
 let h: Harness | null = null
@@ -15,20 +16,6 @@ afterEach(async () => {
   h = null
   for (const d of extra.splice(0)) await d.stop()
 })
-
-async function allConversations(harness: Harness) {
-  const items = []
-  let cursor: string | undefined
-  do {
-    const page = await harness.call('conversations.list', {
-      limit: 500,
-      ...(cursor === undefined ? {} : { cursor }),
-    })
-    items.push(...page.items)
-    cursor = page.older ?? undefined
-  } while (cursor !== undefined)
-  return items
-}
 
 describe('desktop core, more end to end', () => {
   it('keeps two paired phones in one inbox, each row tagged with its phone', async () => {
@@ -63,7 +50,7 @@ describe('desktop core, more end to end', () => {
     })
     await synced(h, idA)
     await synced(h, idB)
-    const conversations = await allConversations(h)
+    const conversations = allConversations(h.core.archive)
     expect(conversations.filter((c) => c.deviceId === idA)).toHaveLength(12)
     expect(conversations.filter((c) => c.deviceId === idB)).toHaveLength(8)
     const onlyB = await h.call('conversations.list', { deviceId: idB, limit: 50 })
@@ -74,7 +61,7 @@ describe('desktop core, more end to end', () => {
     expect(b.phone.pairedDesktops).toEqual([])
     expect((await h.call('devices.list', {})).find((d) => d.id === idB)?.unpairedAt).not.toBeNull()
     // The archive of an unpaired phone is kept.
-    expect((await allConversations(h)).filter((c) => c.deviceId === idB)).toHaveLength(8)
+    expect(allConversations(h.core.archive).filter((c) => c.deviceId === idB)).toHaveLength(8)
   }, 120_000)
 
   it('mirrors a deletion on the phone, live', async () => {
@@ -82,14 +69,10 @@ describe('desktop core, more end to end', () => {
     h = await startHarness({ history })
     const deviceId = await pair(h)
     await synced(h, deviceId)
-    const before = (await allConversations(h)).reduce((n, c) => n + c.messageCount, 0)
+    const before = storedCounts(h.core.archive).messages
     const newest = h.demo.phone.store.ordered[0]!
     expect(h.demo.phone.store.delete(newest.id)).toBe(true)
-    await h.until(async () =>
-      (await allConversations(h!)).reduce((n, c) => n + c.messageCount, 0) === before - 1
-        ? true
-        : undefined,
-    )
+    await h.until(() => (storedCounts(h!.core.archive).messages === before - 1 ? true : undefined))
   }, 60_000)
 
   it('fetches an MMS picture from the phone once, then serves it from the archive', async () => {
@@ -99,7 +82,7 @@ describe('desktop core, more end to end', () => {
     const deviceId = await pair(h)
     await synced(h, deviceId)
     let found: { messageId: number; partId: string } | null = null
-    for (const c of await allConversations(h)) {
+    for (const c of allConversations(h.core.archive)) {
       const page = await h.call('messages.list', { conversationId: c.id, limit: 500 })
       const m = page.items.find((x) => x.attachments.some((p) => p.partId === withData.partId))
       if (m !== undefined) found = { messageId: m.id, partId: withData.partId }
@@ -126,7 +109,7 @@ describe('desktop core, more end to end', () => {
     h = await startHarness({ history })
     const deviceId = await pair(h)
     await synced(h, deviceId)
-    const contactIds = new Set((await allConversations(h)).map((c) => c.contactId))
+    const contactIds = new Set(allConversations(h.core.archive).map((c) => c.contactId))
     const shown = withPhoto.filter((c) => contactIds.has(c.id))
     expect(shown.length).toBeGreaterThan(0)
     for (const c of shown) {

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeHistory } from '../../electron/main/demo/generate'
+import { OUTBOX_STATES } from '../../shared/model/outbox'
 import { openArchive } from '../../electron/main/store'
+import { storedCounts } from '../support/archive-walk'
 import { AGENT, agentOf, TSX, type Agent } from '../support/agent'
 import {
   ensurePhoneJar,
@@ -122,22 +124,9 @@ describe.skipIf(skip !== null)('on a LAN made of network namespaces', () => {
     try {
       expect(archive.searchIndex.check()).toEqual({ sqlite: ['ok'], fts: 'ok' })
       const device = archive.devices.list()[0]!
-      let stored = 0
-      let cursor = null
-      do {
-        const page = archive.conversations.list({ deviceId: device.id }, cursor, 500)
-        stored += page.items.reduce((n, c) => n + c.messageCount, 0)
-        cursor = page.older
-      } while (cursor !== null)
+      const stored = storedCounts(archive, device.id).messages
       expect(stored).toBe(HISTORY + 3 + 2)
-      const sends = archive.outbox.list(device.id, [
-        'queued',
-        'dispatching',
-        'sent',
-        'delivered',
-        'failed',
-        'unknown',
-      ])
+      const sends = archive.outbox.list(device.id, OUTBOX_STATES)
       expect(sends.map((e) => e.state).sort()).toEqual(['delivered', 'delivered'])
       expect(new Set(sends.map((e) => e.sendKey))).toEqual(delivered)
     } finally {

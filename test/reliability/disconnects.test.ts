@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { generateHistory } from '../../electron/main/demo/generate'
 import { Rng } from '../../electron/main/demo/generate/random'
+import { storedCounts } from '../support/archive-walk'
 import { pair, startHarness, synced, type Harness } from '../support/core-harness'
 
 let h: Harness | null = null
@@ -11,22 +12,6 @@ afterEach(async () => {
   await h?.stop()
   h = null
 })
-
-async function countStored(harness: Harness): Promise<{ conversations: number; messages: number }> {
-  let conversations = 0
-  let messages = 0
-  let cursor: string | undefined
-  do {
-    const page = await harness.call('conversations.list', {
-      limit: 500,
-      ...(cursor === undefined ? {} : { cursor }),
-    })
-    conversations += page.items.length
-    messages += page.items.reduce((n, c) => n + c.messageCount, 0)
-    cursor = page.older ?? undefined
-  } while (cursor !== undefined)
-  return { conversations, messages }
-}
 
 describe('forced disconnects during sync', () => {
   it('end with every message stored exactly once, live ones included', async () => {
@@ -51,11 +36,13 @@ describe('forced disconnects during sync', () => {
     live++
     await synced(h, deviceId, 120_000)
     await h.until(
-      async () =>
-        (await countStored(h!)).messages === history.messages.length + live ? true : undefined,
+      () =>
+        storedCounts(h!.core.archive).messages === history.messages.length + live
+          ? true
+          : undefined,
       30_000,
     )
-    const stored = await countStored(h)
+    const stored = storedCounts(h.core.archive)
     expect(stored.messages).toBe(history.messages.length + live)
     expect(h.core.archive.searchIndex.check()).toEqual({ sqlite: ['ok'], fts: 'ok' })
     const found = await h.call('search.query', {

@@ -1,28 +1,19 @@
 // Issue 4 / security brief: "kill -9 of the desktop during a sync and a send, repeated: every
 // message appears exactly once, nothing acknowledged is lost, PRAGMA integrity_check is ok" —
 // and nothing left "unknown" by a crash is ever resent on its own.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { generateHistory } from '../../electron/main/demo/generate'
 import { Rng } from '../../electron/main/demo/generate/random'
 import { DemoPhone } from '../../electron/main/demo/phone/demo-phone'
 import { silentLogger } from '../../electron/main/log'
+import { OUTBOX_STATES } from '../../shared/model/outbox'
 import { openArchive } from '../../electron/main/store'
-
-const AGENT = fileURLToPath(new URL('./desktop-agent.ts', import.meta.url))
-const TSX = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url))
-
-interface Agent {
-  readonly child: ChildProcessWithoutNullStreams
-  waitFor(event: string, timeoutMs?: number): Promise<Record<string, unknown>>
-  send(command: Record<string, unknown>): void
-  readonly seen: Record<string, unknown>[]
-}
+import { AGENT, agentOf, TSX, type Agent } from '../support/agent'
+import { storedCounts } from '../support/archive-walk'
 
 function startAgent(dataDir: string, phone: DemoPhone, crashOnDispatch = false): Agent {
   const child = spawn(
@@ -42,47 +33,12 @@ function startAgent(dataDir: string, phone: DemoPhone, crashOnDispatch = false):
       env: { ...process.env, TB_CRASH_ON_DISPATCH: crashOnDispatch ? '1' : '0' },
     },
   )
-  const seen: Record<string, unknown>[] = []
-  const waiters: { event: string; resolve: (e: Record<string, unknown>) => void }[] = []
-  createInterface({ input: child.stdout }).on('line', (line) => {
-    const event = JSON.parse(line) as Record<string, unknown>
-    seen.push(event)
-    for (const w of waiters.filter((w) => w.event === event.event)) {
-      waiters.splice(waiters.indexOf(w), 1)
-      w.resolve(event)
-    }
-  })
-  return {
-    child,
-    seen,
-    send: (command) => {
-      child.stdin.write(`${JSON.stringify(command)}\n`)
-    },
-    waitFor: (event, timeoutMs = 60_000) =>
-      new Promise((resolve, reject) => {
-        const already = seen.find((e) => e.event === event)
-        if (already !== undefined) {
-          resolve(already)
-          return
-        }
-        const timer = setTimeout(() => {
-          reject(new Error(`agent: no ${event}`))
-        }, timeoutMs)
-        waiters.push({
-          event,
-          resolve: (e) => {
-            clearTimeout(timer)
-            resolve(e)
-          },
-        })
-      }),
-  }
+  return agentOf(child)
 }
 
 async function kill9(agent: Agent): Promise<void> {
-  const exited = new Promise((resolve) => agent.child.once('exit', resolve))
   agent.child.kill('SIGKILL')
-  await exited
+  await agent.exited()
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -136,30 +92,22 @@ describe('kill -9 of the desktop during sync and send', () => {
     agent = startAgent(dataDir, phone, true)
     await agent.waitFor('synced', 120_000)
     const requestsAtCrash = phone.sendRequests.size
-    const crashed = new Promise((resolve) => agent.child.once('exit', resolve))
     agent.send({ cmd: 'send', body: 'lost in the crash' })
-    await crashed
+    await agent.exited()
     expect(phone.sendRequests.size).toBe(requestsAtCrash)
 
     // Final run: let it finish syncing and settle its outbox, then stop it normally.
     const requestsBefore = new Map(phone.sendRequests)
     agent = startAgent(dataDir, phone)
     await agent.waitFor('settled', 120_000)
-    const exited = new Promise((resolve) => agent.child.once('exit', resolve))
     agent.child.kill('SIGTERM')
-    await exited
+    await agent.exited()
 
     const archive = openArchive(join(dataDir, 'archive.sqlite'), { clock: Date.now })
     try {
       expect(archive.searchIndex.check()).toEqual({ sqlite: ['ok'], fts: 'ok' })
       const device = archive.devices.list()[0]!
-      let stored = 0
-      let cursor = null
-      do {
-        const page = archive.conversations.list({ deviceId: device.id }, cursor, 500)
-        stored += page.items.reduce((n, c) => n + c.messageCount, 0)
-        cursor = page.older
-      } while (cursor !== null)
+      const stored = storedCounts(archive, device.id).messages
       // Every message the phone has (history + the texts that reached its radio) exactly once,
       // plus the desktop's own bubbles for texts the phone never received.
       const neverReached = archive.outbox
@@ -168,14 +116,7 @@ describe('kill -9 of the desktop during sync and send', () => {
       expect(stored).toBe(phone.store.ordered.length + neverReached.length)
       // Nothing acknowledged is lost: every text whose enqueue committed is in the outbox.
       for (const key of queuedKeys) expect(archive.outbox.byKey(device.id, key)).not.toBeNull()
-      for (const entry of archive.outbox.list(device.id, [
-        'queued',
-        'dispatching',
-        'sent',
-        'delivered',
-        'failed',
-        'unknown',
-      ])) {
+      for (const entry of archive.outbox.list(device.id, OUTBOX_STATES)) {
         const requests = phone.sendRequests.get(entry.sendKey) ?? 0
         if (entry.state === 'unknown') {
           // Left unknown by a crash: the last run did not send it again by itself.
@@ -183,13 +124,11 @@ describe('kill -9 of the desktop during sync and send', () => {
         }
       }
       const lost = archive.outbox
-        .list(device.id, ['queued', 'dispatching', 'sent', 'delivered', 'failed', 'unknown'])
+        .list(device.id, OUTBOX_STATES)
         .filter((e) => e.body === 'lost in the crash')
       expect(lost.map((e) => e.state)).toEqual(['unknown'])
       expect(phone.sendRequests.has(lost[0]!.sendKey)).toBe(false)
-      const states = archive.outbox
-        .list(device.id, ['queued', 'dispatching', 'sent', 'delivered', 'failed', 'unknown'])
-        .map((e) => e.state)
+      const states = archive.outbox.list(device.id, OUTBOX_STATES).map((e) => e.state)
       console.log(
         `kill -9 x8: ${stored} messages stored, outbox ${JSON.stringify(states)}, ` +
           `${phone.sendRequests.size} keys reached the phone, ${phone.radioSends} radio sends`,

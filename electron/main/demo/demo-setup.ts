@@ -7,7 +7,7 @@ import { StaticFinder } from '../discovery/discovery'
 import type { Logger } from '../log'
 import { generateHistory } from './generate'
 import { startChatter } from './phone/chatter'
-import { DemoPhone } from './phone/demo-phone'
+import { DemoPhone, type DemoPhoneOptions } from './phone/demo-phone'
 
 export interface RunningDemo {
   readonly phone: DemoPhone
@@ -34,10 +34,16 @@ export async function startDemo(options: {
   readonly log: Logger
   /** Live texts every so often (default on); null turns them off for tests that count. */
   readonly chatterMs?: number | null
+  /** The phone user's answer to the short code and the radio's timings (benchmarks set them). */
+  readonly phone?: Pick<DemoPhoneOptions, 'confirm' | 'sendTimings'>
 }): Promise<RunningDemo> {
   // The generated demo ends now, so its newest texts read as today's.
   const history = options.history ?? generateHistory({ endDate: Date.now() })
-  const phone = new DemoPhone({ history, log: options.log.child({ side: 'demo-phone' }) })
+  const phone = new DemoPhone({
+    ...options.phone,
+    history,
+    log: options.log.child({ side: 'demo-phone' }),
+  })
   const port = await phone.start()
   const finder = new StaticFinder()
   const advertise = () => {

@@ -1,25 +1,11 @@
 // Histories for the benchmarks, from the project's deterministic generator.
 import type { HistoryMessage } from '../../../shared/history/schema'
 import type { SmsMessage } from '../../../shared/protocol/messages/common'
+import { toWire } from '../../../electron/main/demo/phone/phone-store'
 
 /** A history record as the phone sends it (no part data, no send key). */
 export function toSms(m: HistoryMessage): SmsMessage {
-  return {
-    id: m.id,
-    kind: m.kind,
-    threadId: m.threadId,
-    box: m.box,
-    addresses: m.addresses,
-    sender: m.sender,
-    date: m.date,
-    dateSent: m.dateSent,
-    body: m.body,
-    read: m.read,
-    status: m.status,
-    subId: m.subId,
-    parts: m.parts.map(({ partId, mime, size, name }) => ({ partId, mime, size, name })),
-    sendKey: null,
-  }
+  return toWire({ ...m, sendKey: null })
 }
 
 /** Groups an iterable into arrays of `size`. */

@@ -58,18 +58,6 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
 }
 
-/** A deterministic PRNG (mulberry32) so benchmark choices are the same on every run. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** Progress lines go to stderr, so stdout holds only the table. */
 export function log(text: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)} load ${load()}] ${text}\n`)

@@ -2,7 +2,7 @@
 // phase committed (the conversation list is usable), the back-fill committed and the search
 // index rebuilt (the whole history is searchable). Events are emitted synchronously after each
 // write, so the times are the commit times, not a polling interval later.
-import type { Cursor } from '../../../shared/model/cursor'
+import { storedCounts } from '../../support/archive-walk'
 import type { Harness } from '../../support/core-harness'
 import { instrument } from './instrument'
 import { now } from './stats'
@@ -79,15 +79,7 @@ export function watchSync(h: Harness, timeoutMs: number): Promise<SyncMilestones
         const searchableAt = now()
         clearTimeout(timer)
         off()
-        let conversations = 0
-        let messages = 0
-        let cursor: Cursor | null = null
-        do {
-          const page = archive.conversations.list({}, cursor, 500)
-          conversations += page.items.length
-          messages += page.items.reduce((n, c) => n + c.messageCount, 0)
-          cursor = page.older
-        } while (cursor !== null)
+        const { conversations, messages } = storedCounts(archive)
         resolve({
           deviceId,
           pairedAt,

@@ -38,6 +38,14 @@ interface Result {
 
 async function run(mode: string, path: string): Promise<{ result: Result; done: () => void }> {
   const start = performance.now()
+  /** The fields every mode reports: when its imports and its work finished. */
+  const timing = (imported: number, ready: number) => ({
+    mode,
+    importedAt: imported,
+    readyAt: ready,
+    importMs: imported - start,
+    workMs: ready - imported,
+  })
   switch (mode) {
     case 'store': {
       const { openArchive } = await import('../../../electron/main/store')
@@ -48,11 +56,7 @@ async function run(mode: string, path: string): Promise<{ result: Result; done: 
       const ready = performance.now()
       return {
         result: {
-          mode,
-          importedAt: imported,
-          readyAt: ready,
-          importMs: imported - start,
-          workMs: ready - imported,
+          ...timing(imported, ready),
           openMs: opened - imported,
           listMs: ready - opened,
           rows: page.items.length,
@@ -70,11 +74,7 @@ async function run(mode: string, path: string): Promise<{ result: Result; done: 
       const ready = performance.now()
       return {
         result: {
-          mode,
-          importedAt: imported,
-          readyAt: ready,
-          importMs: imported - start,
-          workMs: ready - imported,
+          ...timing(imported, ready),
           rows: rows.length,
         },
         done: () => {
@@ -110,11 +110,7 @@ async function run(mode: string, path: string): Promise<{ result: Result; done: 
       const ready = performance.now()
       return {
         result: {
-          mode,
-          importedAt: imported,
-          readyAt: ready,
-          importMs: imported - start,
-          workMs: ready - imported,
+          ...timing(imported, ready),
           rows: (listed.value as { items: unknown[] }).items.length,
         },
         done: () => {
@@ -125,7 +121,7 @@ async function run(mode: string, path: string): Promise<{ result: Result; done: 
     case 'bare': {
       const ready = performance.now()
       return {
-        result: { mode, importedAt: ready, readyAt: ready, importMs: 0, workMs: 0 },
+        result: timing(ready, ready),
         done: () => undefined,
       }
     }

@@ -6,7 +6,8 @@ import { encodeCursor } from '../../../shared/model/cursor'
 import { openArchive } from '../../../electron/main/store'
 import type { BigArchive } from '../lib/big-archive'
 import type { Row } from '../lib/report'
-import { now, rng, summarize } from '../lib/stats'
+import { now, summarize } from '../lib/stats'
+import { Rng } from '../../../electron/main/demo/generate/random'
 
 const MESSAGE_PAGE = 50
 const CONVERSATION_PAGE = 100
@@ -30,7 +31,7 @@ export function measurePaging(big: BigArchive, count: number): PagingSamples {
   const archive = openArchive(big.archivePath, { clock: Date.now })
   const raw = new Database(big.archivePath, { readonly: true })
   raw.pragma('cache_size = -32768')
-  const random = rng(5)
+  const random = Rng.stream(5, 'bench-paging')
   try {
     const keys = raw
       .prepare<[number], { sort_key: number }>(
@@ -42,7 +43,7 @@ export function measurePaging(big: BigArchive, count: number): PagingSamples {
       .prepare<[], { k: number }>('SELECT last_sort_key AS k FROM threads ORDER BY k')
       .all()
       .map((r) => r.k)
-    const pick = (list: readonly number[]) => list[Math.floor(random() * list.length)] ?? 0
+    const pick = (list: readonly number[]) => random.pick(list)
     const older = raw.prepare(RAW_OLDER)
     const newer = raw.prepare(RAW_NEWER)
     const rawList = raw.prepare(RAW_LIST)
