@@ -1,6 +1,6 @@
 // "Connect by address": what a person types ("192.168.1.20", "pixel.local:47800", "[fe80::1]")
 // into the host and port the contract wants, defaulting to the phone's standard port.
-import { DEFAULT_PHONE_PORT } from '../../shared/protocol/constants'
+import { DEFAULT_PHONE_PORT } from '../../shared/api'
 
 export interface HostPort {
   readonly host: string

@@ -2,7 +2,7 @@
 // consistent across bubbles, banners and the pairing screen.
 import type { PairingFailure } from '../../shared/api/pairing'
 import type { FailureCode, SyncPhase } from '../../shared/api/status'
-import type { SendFailureReason } from '../../shared/protocol/messages/catalogue'
+import type { SendFailureReason } from '../../shared/model'
 
 export function sendFailureText(reason: SendFailureReason | null): string {
   switch (reason) {

@@ -26,6 +26,9 @@ const method =
   <A extends z.ZodType>(args: A): Method<A, R> => ({ args })
 
 const none = z.object({}).strict()
+/** The port the companion listens on when the user types an address without one. */
+export { DEFAULT_PHONE_PORT } from '../protocol/constants'
+
 const hostPort = { host: z.string().min(1).max(255), port: z.int().min(1).max(65535) }
 const pageArgs = { cursor: cursorSchema.optional(), limit: z.int().min(1).max(500) }
 export const MAX_SEND_BODY = 5000

@@ -1,6 +1,9 @@
 import type { SimInfo } from '../protocol/messages/catalogue'
 import type { DeviceId } from './ids'
 
+/** A SIM as the phone describes it; the window shows and picks SIMs by this. */
+export type { SimInfo }
+
 /** A paired (or formerly paired) phone. The pinned public key is not part of the view model. */
 export interface Device {
   readonly id: DeviceId

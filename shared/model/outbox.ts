@@ -1,6 +1,9 @@
 import type { SendFailureReason } from '../protocol/messages/catalogue'
 import type { ConversationId, DeviceId, MessageId, OutboxId } from './ids'
 
+/** Why the phone could not send a text, as the window explains it. */
+export type { SendFailureReason }
+
 /**
  * The life of a text written on this desktop (architecture brief, convention 8). Forward only:
  * queued → dispatching → sent → delivered. `failed` and `unknown` are final until the user

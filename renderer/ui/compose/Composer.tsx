@@ -2,7 +2,7 @@
 // parts the text becomes, and on dual-SIM phones a picker chooses the SIM for this text.
 import { useEffect, useId, useRef, useState, type SubmitEvent, type KeyboardEvent } from 'react'
 import type { ConversationId } from '../../../shared/model'
-import type { SimInfo } from '../../../shared/protocol/messages/catalogue'
+import type { SimInfo } from '../../../shared/model'
 import { MAX_SEND_BODY } from '../../../shared/api/contract'
 import type { SendTarget } from '../../store/compose-slice'
 import { useActions, useApp } from '../../store/context'

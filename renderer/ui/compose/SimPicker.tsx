@@ -1,5 +1,5 @@
 // Which SIM a text leaves from, on dual-SIM phones only (the field's complaint: "no SIM choice").
-import type { SimInfo } from '../../../shared/protocol/messages/catalogue'
+import type { SimInfo } from '../../../shared/model'
 
 export function simOptionLabel(sim: SimInfo): string {
   const carrier = sim.carrier !== null && sim.carrier !== sim.label ? ` (${sim.carrier})` : ''
