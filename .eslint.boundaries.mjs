@@ -1,6 +1,12 @@
-// Runtime boundaries, enforced by lint (architecture brief: "folders are runtime boundaries").
-// Kept in its own module so test/lint/boundaries.test.ts checks these exact rules.
+// Runtime boundaries, enforced by lint: each folder is one runtime, and what it may reach is
+// written down here once. Kept in its own module so test/lint/boundaries.test.ts checks these
+// exact rules against fixtures.
+//
+// Folder-to-folder rules resolve every import to a file (eslint-plugin-import-x's
+// no-restricted-paths), so they hold whatever the relative path looks like; package and Node
+// built-in rules match the import's name (no-restricted-imports).
 import { builtinModules } from 'node:module'
+import importX, { createNodeResolver } from 'eslint-plugin-import-x'
 
 // Built-ins are matched by exact name (`paths`): as gitignore-style patterns, "crypto" or
 // "constants" would also match our own ../crypto/... and ./constants modules.
@@ -12,11 +18,78 @@ const nodePatterns = [
 ]
 const electronPattern = {
   group: ['electron', 'electron/*'],
-  message:
-    'Only electron/main/index.ts, electron/main/shell/ and electron/preload/ may import electron.',
+  message: 'Only the Electron host (electron/main/) and the preload may import electron.',
 }
 
+const CORE = 'The desktop core is plain Node: it imports no host (main, web), no demo and no UI.'
+const HOST = 'A host composes the core; it never reaches into another host or the UI.'
+
+// Where each runtime folder may not reach. Paths are from the repository root.
+const zones = [
+  {
+    target: './shared',
+    from: ['./electron', './renderer', './test'],
+    message: 'shared/ depends on nothing else in this repository.',
+  },
+  {
+    target: './renderer',
+    from: ['./electron', './test'],
+    message: 'The renderer reaches the core only through the typed API in shared/api.',
+  },
+  {
+    target: './renderer',
+    from: ['./shared/protocol', './shared/crypto', './shared/history'],
+    message: 'The renderer sees protocol types only through shared/model and shared/api.',
+  },
+  {
+    target: './electron/core',
+    from: [
+      './electron/main',
+      './electron/web',
+      './electron/demo',
+      './electron/preload',
+      './renderer',
+      './test',
+    ],
+    message: CORE,
+  },
+  {
+    target: './electron/main',
+    from: ['./electron/web', './renderer', './test'],
+    message: HOST,
+  },
+  {
+    target: './electron/web',
+    from: ['./electron/main', './electron/preload', './renderer', './test'],
+    message: HOST,
+  },
+  {
+    target: './electron/demo',
+    from: ['./electron/main', './electron/web', './electron/preload', './renderer', './test'],
+    message: 'The demo phone is a phone: it uses the core and shared/, never a host or the UI.',
+  },
+  {
+    target: './electron/preload',
+    from: ['./electron/core', './electron/main', './electron/web', './electron/demo', './renderer'],
+    message: 'The preload only bridges the IPC contract in shared/api.',
+  },
+]
+
+const folderRules = {
+  files: ['shared/**/*.ts', 'renderer/**/*.{ts,tsx}', 'electron/**/*.ts'],
+  plugins: { 'import-x': importX },
+  settings: {
+    'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.mjs', '.js'] })],
+  },
+  rules: { 'import-x/no-restricted-paths': ['error', { zones }] },
+}
+
+const noElectron = (message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ ...electronPattern, message }] }],
+})
+
 export const boundaryConfigs = [
+  folderRules,
   {
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
@@ -29,10 +102,6 @@ export const boundaryConfigs = [
             ...nodePatterns,
             electronPattern,
             { group: ['react', 'react-dom', 'react/*', 'zustand'], message: 'shared/ has no UI.' },
-            {
-              group: ['**/electron/**', '**/renderer/**', '**/test/**'],
-              message: 'shared/ depends on nothing else in this repository.',
-            },
           ],
         },
       ],
@@ -53,17 +122,7 @@ export const boundaryConfigs = [
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          paths: nodeBuiltinPaths,
-          patterns: [
-            ...nodePatterns,
-            electronPattern,
-            {
-              group: ['**/electron/**'],
-              message: 'The renderer reaches the core only through the typed API in shared/api.',
-            },
-          ],
-        },
+        { paths: nodeBuiltinPaths, patterns: [...nodePatterns, electronPattern] },
       ],
       'no-restricted-globals': [
         'error',
@@ -74,19 +133,11 @@ export const boundaryConfigs = [
       ],
     },
   },
+  { files: ['electron/core/**/*.ts'], rules: noElectron(CORE) },
+  { files: ['electron/web/**/*.ts'], rules: noElectron(HOST) },
   {
-    files: ['electron/main/**/*.ts'],
-    ignores: ['electron/main/index.ts', 'electron/main/shell/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            electronPattern,
-            { group: ['**/renderer/**'], message: 'The core never imports the UI.' },
-          ],
-        },
-      ],
-    },
+    files: ['electron/demo/**/*.ts'],
+    rules: noElectron('The demo phone runs in plain Node, in either host.'),
   },
+  { files: ['electron/launch.ts'], rules: noElectron('The launcher starts a host; it is one.') },
 ]

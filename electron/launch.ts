@@ -36,7 +36,7 @@ const child =
   electron === null
     ? spawn(
         process.execPath,
-        [`${root}node_modules/tsx/dist/cli.mjs`, `${root}electron/main/web/main.ts`, ...rest],
+        [`${root}node_modules/tsx/dist/cli.mjs`, `${root}electron/web/main.ts`, ...rest],
         { stdio: 'inherit' },
       )
     : spawn(electron, [root, ...rest], { stdio: 'inherit' })

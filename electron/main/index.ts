@@ -2,10 +2,10 @@
 // things only Electron can do (safeStorage, native dialogs, notifications, the window).
 import { join } from 'node:path'
 import { app, BrowserWindow } from 'electron'
-import { createCore, type Core } from './core/core'
-import { MdnsDiscovery } from './discovery/discovery'
-import { startDemo, type RunningDemo } from './demo/demo-setup'
-import { createLogger, stderrSink } from './log'
+import { createCore, type Core } from '../core/create-core'
+import { MdnsDiscovery } from '../core/discovery/discovery'
+import { startDemo, type RunningDemo } from '../demo/demo-setup'
+import { createLogger, stderrSink } from '../core/log'
 import {
   confirmAndOpenLink,
   confirmNewRecipient,
@@ -15,7 +15,7 @@ import { registerIpc } from './shell/ipc'
 import { SafeStorageVault } from './shell/safe-storage-vault'
 import { createMainWindow } from './shell/window'
 import { IPC_EVENT_CHANNEL } from '../../shared/api/bridge'
-import { APP_VERSION } from './version'
+import { APP_VERSION } from '../core/version'
 
 app.enableSandbox()
 if (!app.requestSingleInstanceLock()) app.quit()

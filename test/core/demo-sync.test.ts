@@ -2,7 +2,7 @@
 // uses: pair, full sync, a live text, a send to delivered, a failure with its reason, search.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CoreEvent } from '../../shared/api/events'
-import { generateHistory } from '../../electron/main/demo/generate'
+import { generateHistory } from '../../electron/demo/generate'
 import { storedCounts } from '../support/archive-walk'
 import { pair, startHarness, synced, type Harness } from '../support/core-harness'
 

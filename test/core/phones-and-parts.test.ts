@@ -2,10 +2,10 @@
 // mirrored live, MMS pictures fetched on demand then served from the archive's cache, and
 // contact photos.
 import { afterEach, describe, expect, it } from 'vitest'
-import { StaticFinder } from '../../electron/main/discovery/discovery'
-import { generateHistory } from '../../electron/main/demo/generate'
-import { startDemo, type RunningDemo } from '../../electron/main/demo/demo-setup'
-import { silentLogger } from '../../electron/main/log'
+import { StaticFinder } from '../../electron/core/discovery/discovery'
+import { generateHistory } from '../../electron/demo/generate'
+import { startDemo, type RunningDemo } from '../../electron/demo/demo-setup'
+import { silentLogger } from '../../electron/core/log'
 import { allConversations, storedCounts } from '../support/archive-walk'
 import { pair, startHarness, synced, type Harness } from '../support/core-harness'
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { writeHistory } from '../../electron/main/demo/generate'
+import { writeHistory } from '../../electron/demo/generate'
 import { skipReason, startApp, useFake, type RunningApp } from './support/app'
 import { launch, openApp, pairWithDemoPhone } from './support/browser'
 

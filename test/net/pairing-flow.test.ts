@@ -2,15 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { toHex } from '../../shared/bytes'
 import { generateKeyPair } from '../../shared/crypto/primitives'
 import type { PairingResult } from '../../shared/protocol'
-import { StaticFinder } from '../../electron/main/discovery/discovery'
-import { DemoPhone } from '../../electron/main/demo/phone/demo-phone'
-import { silentLogger } from '../../electron/main/log'
-import { dialPhone, type Dialled, type DialOptions } from '../../electron/main/net/dial'
+import { StaticFinder } from '../../electron/core/discovery/discovery'
+import { DemoPhone } from '../../electron/demo/phone/demo-phone'
+import { silentLogger } from '../../electron/core/log'
+import { dialPhone, type Dialled, type DialOptions } from '../../electron/core/net/dial'
 import {
   PairingFlow,
   type NewPairing,
   type PairingState,
-} from '../../electron/main/pairing/pairing-flow'
+} from '../../electron/core/pairing/pairing-flow'
 import { DESKTOP_HELLO } from '../support/phone-fixture'
 import { tinyHistory } from '../support/tiny-history'
 

@@ -11,9 +11,9 @@ import {
   startPhone,
   type PhoneFixture,
 } from '../support/phone-fixture'
-import { silentLogger } from '../../electron/main/log'
-import { dialPhone } from '../../electron/main/net/dial'
-import { ConnectionError, RemoteError } from '../../electron/main/net/errors'
+import { silentLogger } from '../../electron/core/log'
+import { dialPhone } from '../../electron/core/net/dial'
+import { ConnectionError, RemoteError } from '../../electron/core/net/errors'
 
 let phone: PhoneFixture | null = null
 afterEach(async () => {

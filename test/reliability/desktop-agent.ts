@@ -8,11 +8,11 @@
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
-import { dispatch } from '../../electron/main/api/dispatch'
-import { createCore } from '../../electron/main/core/core'
-import { MdnsDiscovery, StaticFinder } from '../../electron/main/discovery/discovery'
-import { FileKeyVault } from '../../electron/main/identity/key-vault'
-import { silentLogger } from '../../electron/main/log'
+import { dispatch } from '../../electron/core/api/dispatch'
+import { createCore } from '../../electron/core/create-core'
+import { MdnsDiscovery, StaticFinder } from '../../electron/core/discovery/discovery'
+import { FileKeyVault } from '../../electron/core/identity/key-vault'
+import { silentLogger } from '../../electron/core/log'
 import type { ArgsOf, MethodName, ResultOf } from '../../shared/api/contract'
 
 const { values } = parseArgs({

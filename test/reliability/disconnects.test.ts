@@ -2,8 +2,8 @@
 // the connection (no close handshake, like lost Wi-Fi) again and again during the initial sync
 // while texts keep arriving; in the end every message is in the archive exactly once.
 import { afterEach, describe, expect, it } from 'vitest'
-import { generateHistory } from '../../electron/main/demo/generate'
-import { Rng } from '../../electron/main/demo/generate/random'
+import { generateHistory } from '../../electron/demo/generate'
+import { Rng } from '../../electron/demo/generate/random'
 import { storedCounts } from '../support/archive-walk'
 import { pair, startHarness, synced, type Harness } from '../support/core-harness'
 

@@ -2,7 +2,7 @@
 // and benchmarks can count what was stored without knowing the paging.
 import type { Conversation } from '../../shared/model/conversation'
 import type { Cursor } from '../../shared/model/cursor'
-import type { Archive } from '../../electron/main/store'
+import type { Archive } from '../../electron/core/store'
 
 export function allConversations(archive: Archive, deviceId?: string): Conversation[] {
   const items: Conversation[] = []

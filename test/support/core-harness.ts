@@ -6,12 +6,12 @@ import { join } from 'node:path'
 import type { CoreEvent } from '../../shared/api/events'
 import type { ArgsOf, MethodName, ResultOf } from '../../shared/api/contract'
 import type { HistoryFile } from '../../shared/history/schema'
-import { dispatch } from '../../electron/main/api/dispatch'
-import { createCore, type Core } from '../../electron/main/core/core'
-import { startDemo, type RunningDemo } from '../../electron/main/demo/demo-setup'
-import type { PhoneFinder } from '../../electron/main/discovery/discovery'
-import { FileKeyVault } from '../../electron/main/identity/key-vault'
-import { silentLogger } from '../../electron/main/log'
+import { dispatch } from '../../electron/core/api/dispatch'
+import { createCore, type Core } from '../../electron/core/create-core'
+import { startDemo, type RunningDemo } from '../../electron/demo/demo-setup'
+import type { PhoneFinder } from '../../electron/core/discovery/discovery'
+import { FileKeyVault } from '../../electron/core/identity/key-vault'
+import { silentLogger } from '../../electron/core/log'
 
 export interface Harness {
   readonly core: Core

@@ -11,15 +11,15 @@ import {
   ScannedQrSlot,
   type TransportKeys,
 } from '../../shared/protocol'
-import { silentLogger } from '../../electron/main/log'
+import { silentLogger } from '../../electron/core/log'
 import {
   PhoneServer,
   type AcceptedSession,
   type PhoneServerOptions,
-} from '../../electron/main/net/phone-server'
-import type { HelloBody } from '../../electron/main/net/session'
-import { phoneUrl } from '../../electron/main/net/dial'
-import { WS_OPTIONS, WS_SUBPROTOCOL } from '../../electron/main/net/socket'
+} from '../../electron/demo/phone/phone-server'
+import type { HelloBody } from '../../electron/core/net/session'
+import { phoneUrl } from '../../electron/core/net/dial'
+import { WS_OPTIONS, WS_SUBPROTOCOL } from '../../electron/core/net/socket'
 
 export const PHONE_HELLO: HelloBody = {
   role: 'phone',

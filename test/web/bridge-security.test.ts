@@ -6,9 +6,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import type { CoreEvent } from '../../shared/api/events'
-import type { ApiHandlers, CoreApi } from '../../electron/main/api/handlers'
-import { silentLogger } from '../../electron/main/log'
-import { BRIDGE_PATH, startWebHost, type WebHost } from '../../electron/main/web/web-host'
+import type { ApiHandlers, CoreApi } from '../../electron/core/api/handlers'
+import { silentLogger } from '../../electron/core/log'
+import { BRIDGE_PATH, startWebHost, type WebHost } from '../../electron/web/web-host'
 
 const calls: string[] = []
 const handlers = new Proxy(

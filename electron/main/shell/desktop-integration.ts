@@ -3,7 +3,7 @@
 // a number that has no conversation yet (a send is confirmed by the main process, not only by
 // the renderer: security brief).
 import { dialog, Notification, shell, type BrowserWindow } from 'electron'
-import type { CoreApi } from '../api/handlers'
+import type { CoreApi } from '../../core/api/handlers'
 
 export function notifyIncoming(
   api: CoreApi,

@@ -4,9 +4,9 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { IPC_EVENT_CHANNEL, ipcChannel } from '../../../shared/api/bridge'
 import { METHOD_NAMES } from '../../../shared/api/contract'
 import type { Result } from '../../../shared/api/result'
-import { dispatch } from '../api/dispatch'
-import type { ApiHandlers, CoreApi } from '../api/handlers'
-import type { Logger } from '../log'
+import { dispatch } from '../../core/api/dispatch'
+import type { ApiHandlers, CoreApi } from '../../core/api/handlers'
+import type { Logger } from '../../core/log'
 
 export function registerIpc(
   api: CoreApi,

@@ -5,7 +5,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { safeStorage } from 'electron'
 import { fromHex, toHex } from '../../../shared/bytes'
-import { KeyVaultError, type KeyVault, type VaultProtection } from '../identity/key-vault'
+import { KeyVaultError, type KeyVault, type VaultProtection } from '../../core/identity/key-vault'
 
 export class SafeStorageVault implements KeyVault {
   readonly protection: VaultProtection

@@ -2,8 +2,8 @@
 // core through IPC, how the window is locked down, and what the main process decides itself.
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CoreEvent } from '../../../shared/api/events'
-import type { ApiHandlers, CoreApi } from '../api/handlers'
-import { silentLogger } from '../log'
+import type { ApiHandlers, CoreApi } from '../../core/api/handlers'
+import { silentLogger } from '../../core/log'
 
 const electron = vi.hoisted(() => {
   const handlers = new Map<string, (event: unknown, args: unknown) => Promise<unknown>>()

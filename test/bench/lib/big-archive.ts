@@ -3,9 +3,9 @@
 // floors' minimal archive holding the same messages. The build itself is timed both ways.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createHistory } from '../../../electron/main/demo/generate'
-import { openArchive } from '../../../electron/main/store'
-import { databaseOf } from '../../../electron/main/store/archive'
+import { createHistory } from '../../../electron/demo/generate'
+import { openArchive } from '../../../electron/core/store'
+import { databaseOf } from '../../../electron/core/store/archive'
 import { MinimalStore } from '../floor/minimal'
 import { chunks, toSms } from './history'
 import type { Sizes } from './sizes'

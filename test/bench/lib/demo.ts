@@ -3,9 +3,9 @@
 // the radio's timings are the caller's, and nobody texts it unprompted. A store listener
 // registered before any session marks the moment the phone's provider changes.
 import type { HistoryFile } from '../../../shared/history/schema'
-import { startDemo, type RunningDemo } from '../../../electron/main/demo/demo-setup'
-import type { SendTimings } from '../../../electron/main/demo/phone/send-service'
-import { silentLogger } from '../../../electron/main/log'
+import { startDemo, type RunningDemo } from '../../../electron/demo/demo-setup'
+import type { SendTimings } from '../../../electron/demo/phone/send-service'
+import { silentLogger } from '../../../electron/core/log'
 import { now } from './stats'
 
 export interface BenchDemo extends RunningDemo {

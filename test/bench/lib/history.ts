@@ -1,7 +1,7 @@
 // Histories for the benchmarks, from the project's deterministic generator.
 import type { HistoryMessage } from '../../../shared/history/schema'
 import type { SmsMessage } from '../../../shared/protocol/messages/common'
-import { toWire } from '../../../electron/main/demo/phone/phone-store'
+import { toWire } from '../../../electron/demo/phone/phone-store'
 
 /** A history record as the phone sends it (no part data, no send key). */
 export function toSms(m: HistoryMessage): SmsMessage {

@@ -48,7 +48,7 @@ async function run(mode: string, path: string): Promise<{ result: Result; done: 
   })
   switch (mode) {
     case 'store': {
-      const { openArchive } = await import('../../../electron/main/store')
+      const { openArchive } = await import('../../../electron/core/store')
       const imported = performance.now()
       const archive = openArchive(path, { clock: Date.now })
       const opened = performance.now()
@@ -83,11 +83,11 @@ async function run(mode: string, path: string): Promise<{ result: Result; done: 
       }
     }
     case 'core': {
-      const { createCore } = await import('../../../electron/main/core/core')
-      const { dispatch } = await import('../../../electron/main/api/dispatch')
-      const { StaticFinder } = await import('../../../electron/main/discovery/discovery')
-      const { FileKeyVault } = await import('../../../electron/main/identity/key-vault')
-      const { silentLogger } = await import('../../../electron/main/log')
+      const { createCore } = await import('../../../electron/core/create-core')
+      const { dispatch } = await import('../../../electron/core/api/dispatch')
+      const { StaticFinder } = await import('../../../electron/core/discovery/discovery')
+      const { FileKeyVault } = await import('../../../electron/core/identity/key-vault')
+      const { silentLogger } = await import('../../../electron/core/log')
       const imported = performance.now()
       const core = await createCore({
         dataDir: path,

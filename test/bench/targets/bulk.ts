@@ -1,10 +1,10 @@
-// The store's bulk path on its own (electron/main/store/README.md: "a back-fill ... one
+// The store's bulk path on its own (electron/core/store/README.md: "a back-fill ... one
 // rebuild"): a history through sync.applyHistory in the sync engine's batches (1,000, newest
 // first) into a file-backed archive, then the rebuild. Floor: the same batches into the minimal
 // schema, then its rebuild. Not one of the brief's targets; it is the desktop's share of target 1.
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { openArchive } from '../../../electron/main/store'
+import { openArchive } from '../../../electron/core/store'
 import type { HistoryFile } from '../../../shared/history/schema'
 import { MinimalStore } from '../floor/minimal'
 import type { BigArchive } from '../lib/big-archive'

@@ -6,7 +6,7 @@
 // Their floors on the same session: one bare message from the desktop to a phone listener.
 import type { CoreEvent } from '../../../shared/api/events'
 import { message } from '../../../shared/protocol'
-import type { PeerSession } from '../../../electron/main/net/session'
+import type { PeerSession } from '../../../electron/core/net/session'
 import type { Harness } from '../../support/core-harness'
 import type { BenchDemo } from '../lib/demo'
 import { before, instrument } from '../lib/instrument'

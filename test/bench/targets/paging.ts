@@ -3,11 +3,11 @@
 // (100 rows, the window's page). Floor: the same keyset queries in raw SQL on the same file.
 import Database from 'better-sqlite3'
 import { encodeCursor } from '../../../shared/model/cursor'
-import { openArchive } from '../../../electron/main/store'
+import { openArchive } from '../../../electron/core/store'
 import type { BigArchive } from '../lib/big-archive'
 import type { Row } from '../lib/report'
 import { now, summarize } from '../lib/stats'
-import { Rng } from '../../../electron/main/demo/generate/random'
+import { Rng } from '../../../electron/demo/generate/random'
 
 const MESSAGE_PAGE = 50
 const CONVERSATION_PAGE = 100

@@ -4,7 +4,7 @@
 // Floor: a raw FTS5 query (newest 50 rowids) on the minimal archive with the same tokenizer,
 // prefix index and messages.
 import Database from 'better-sqlite3'
-import { openArchive } from '../../../electron/main/store'
+import { openArchive } from '../../../electron/core/store'
 import type { BigArchive } from '../lib/big-archive'
 import type { Row } from '../lib/report'
 import { now, summarize } from '../lib/stats'

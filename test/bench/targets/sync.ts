@@ -2,8 +2,8 @@
 // pairing completes. Once with the in-process TypeScript demo phone, once with the Java phone
 // core (the JVM runner) in its own process serving the same history from a file.
 import { join } from 'node:path'
-import { StaticFinder } from '../../../electron/main/discovery/discovery'
-import { generateHistory } from '../../../electron/main/demo/generate'
+import { StaticFinder } from '../../../electron/core/discovery/discovery'
+import { generateHistory } from '../../../electron/demo/generate'
 import type { HistoryFile } from '../../../shared/history/schema'
 import { pair, startHarness, type Harness } from '../../support/core-harness'
 import {

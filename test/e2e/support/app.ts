@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
-export const DEMO_ENTRY = join(ROOT, 'electron/main/web/main.ts')
+export const DEMO_ENTRY = join(ROOT, 'electron/web/main.ts')
 export const CHROMIUM = '/usr/bin/chromium'
 /** Headless, and nothing that would reach the network on its own. */
 export const CHROMIUM_ARGS = [

@@ -5,9 +5,9 @@
 import { fileURLToPath } from 'node:url'
 import { ApiError } from '../../../shared/api/result'
 import { METHOD_NAMES } from '../../../shared/api/contract'
-import type { ApiHandlers } from '../../../electron/main/api/handlers'
-import { silentLogger } from '../../../electron/main/log'
-import { startWebHost, type WebHost } from '../../../electron/main/web/web-host'
+import type { ApiHandlers } from '../../../electron/core/api/handlers'
+import { silentLogger } from '../../../electron/core/log'
+import { startWebHost, type WebHost } from '../../../electron/web/web-host'
 import { FakeCore } from '../../../renderer/testing/fake-core'
 import { fillFakeCore } from './fake-data'
 

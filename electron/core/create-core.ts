@@ -1,0 +1,173 @@
+// The desktop core's composition root: archive, identity, settings, phones, pairing and the API
+// handlers, wired once. The Electron main process and the web-mode host both build one of these
+// and differ only in the hooks they pass (native dialogs, the demo phone).
+import { mkdirSync } from 'node:fs'
+import { hostname } from 'node:os'
+import { join } from 'node:path'
+import type { AppInfo } from '../../shared/api/contract'
+import type { HandshakeResult, PairingResult } from '../../shared/protocol'
+import type { CoreApi, ApiHandlers } from './api/handlers'
+import type { BackoffOptions } from './phones/backoff'
+import type { PhoneFinder } from './discovery/discovery'
+import { loadOrCreateIdentity } from './identity/identity'
+import type { KeyVault } from './identity/key-vault'
+import type { Logger } from './log'
+import { dialPhone, type Dialled, type DialOptions } from './net/dial'
+import type { HelloBody } from './net/session'
+import { PairingFlow } from './pairing/pairing-flow'
+import { openArchive, type Archive } from './store'
+import { EventHub } from './events/event-hub'
+import { archiveHandlers } from './api/handlers-archive'
+import { phoneHandlers, type HostHooks } from './api/handlers-phones'
+import { Phones } from './phones/phones'
+import { DEFAULT_SENDS_PER_MINUTE, SendGuard, type SendGuardOptions } from './api/send-guard'
+import { Settings } from './settings'
+
+export interface CoreOptions {
+  readonly dataDir: string
+  readonly vault: KeyVault
+  readonly finder: PhoneFinder
+  readonly host: AppInfo['host']
+  readonly demo: boolean
+  readonly version: string
+  readonly log: Logger
+  readonly desktopName?: string
+  readonly now?: () => number
+  readonly hooks?: HostHooks
+  readonly confirmNewRecipients?: SendGuardOptions['confirmNewRecipients']
+  readonly sendsPerMinute?: number
+  /** Reconnect delays (tests shorten them). */
+  readonly reconnect?: BackoffOptions
+  /** Keepalive timings (PROTOCOL.md §7 defaults; tests on a cut link shorten them). */
+  readonly keepalive?: { readonly idleMs: number; readonly timeoutMs: number }
+  readonly dial?: (options: DialOptions) => Promise<Dialled<HandshakeResult | PairingResult>>
+}
+
+export interface Core {
+  readonly api: CoreApi
+  readonly archive: Archive
+  readonly phones: Phones
+  readonly pairing: PairingFlow
+  start(): void
+  stop(): void
+}
+
+export const DESKTOP_CAPABILITIES = ['sync', 'send', 'contacts', 'mms.fetch']
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const now = options.now ?? Date.now
+  const log = options.log
+  // First run: the folder may not exist yet. Only this user may read it (the archive is private).
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
+  const archive = openArchive(join(options.dataDir, 'archive.sqlite'), { clock: now })
+  const recovered = archive.outbox.recoverAfterCrash()
+  if (recovered > 0) log.log('warn', 'outbox.recovered_unknown', { count: recovered })
+  const settings = new Settings(join(options.dataDir, 'settings.json'), log)
+  const identity = await loadOrCreateIdentity(options.vault)
+  const desktopName = options.desktopName ?? friendlyName()
+  const hello: HelloBody = {
+    role: 'desktop',
+    app: 'textbridge-desktop',
+    appVersion: options.version,
+    protocol: 1,
+    capabilities: DESKTOP_CAPABILITIES,
+    device: { name: desktopName },
+  }
+  const baseDial = options.dial ?? dialPhone
+  const keepalive = options.keepalive
+  const dial: typeof baseDial =
+    keepalive === undefined
+      ? baseDial
+      : (o) =>
+          baseDial({
+            ...o,
+            keepaliveIdleMs: keepalive.idleMs,
+            keepaliveTimeoutMs: keepalive.timeoutMs,
+          })
+  const events = new EventHub()
+  const phones = new Phones({
+    archive,
+    settings,
+    identity,
+    hello,
+    finder: options.finder,
+    dial,
+    events,
+    log,
+    now,
+    ...(options.reconnect === undefined ? {} : { reconnect: options.reconnect }),
+  })
+  const pairing = new PairingFlow({
+    identity,
+    desktopName,
+    desktopId: settings.desktopId,
+    hello,
+    finder: options.finder,
+    dial: dial as (o: DialOptions) => Promise<Dialled<PairingResult>>,
+    log,
+    now,
+    onPaired: (pairingInfo, session) => phones.add(pairingInfo, session),
+  })
+  pairing.on('state', (state) => {
+    events.emit({ type: 'pairing', pairing: state })
+  })
+  const guard = new SendGuard({
+    perMinute: options.sendsPerMinute ?? DEFAULT_SENDS_PER_MINUTE,
+    now,
+    confirmNewRecipients: options.confirmNewRecipients ?? null,
+  })
+  const info: AppInfo = {
+    version: options.version,
+    host: options.host,
+    demo: options.demo,
+    keyProtection: options.vault.protection,
+    keyWarning: options.vault.warning,
+  }
+  const handlers: ApiHandlers = {
+    ...phoneHandlers(
+      info,
+      archive,
+      phones,
+      pairing,
+      settings,
+      options.hooks ?? { openLink: null, demoScan: null },
+    ),
+    ...archiveHandlers(archive, phones, guard),
+  }
+  let rebuildTimer: ReturnType<typeof setTimeout> | null = null
+  return {
+    api: { handlers, onEvent: (listener) => events.on(listener) },
+    archive,
+    phones,
+    pairing,
+    start() {
+      options.finder.start()
+      phones.startAll()
+      // An index left dirty by a crash mid-rebuild is rebuilt once the app is up; a back-fill
+      // still in progress rebuilds it itself when it completes.
+      rebuildTimer = setTimeout(() => {
+        const backfilling = archive.devices.list().some((d) => {
+          const h = archive.sync.state(d.id).history
+          return d.unpairedAt === null && h.started && !h.done
+        })
+        if (!backfilling && archive.searchIndex.rebuildIfDirty())
+          log.log('info', 'search.rebuilt_after_crash')
+      }, 2_000)
+      rebuildTimer.unref()
+    },
+    stop() {
+      if (rebuildTimer !== null) clearTimeout(rebuildTimer)
+      pairing.cancel()
+      phones.stopAll()
+      options.finder.stop()
+      archive.close()
+    },
+  }
+}
+
+function friendlyName(): string {
+  const name = hostname()
+    .replace(/\.local$/, '')
+    .slice(0, 64)
+  return name.length > 0 ? name : 'Desktop'
+}

@@ -1,0 +1,221 @@
+// Every paired phone's connection, the status the UI shows, and the events that follow from
+// what sync writes into the archive.
+import { parsePhoneNumberFromString } from 'libphonenumber-js'
+import type { KeyPair } from '../../../shared/crypto/primitives'
+import type { DeviceStatus, Status } from '../../../shared/api/status'
+import type { PhoneFinder } from '../discovery/discovery'
+import type { Logger } from '../log'
+import type { Dialled, DialOptions } from '../net/dial'
+import type { HelloBody, PeerSession } from '../net/session'
+import type { NewPairing } from '../pairing/pairing-flow'
+import { Backoff, DEFAULT_BACKOFF, type BackoffOptions } from './backoff'
+import { DeviceConnection } from './device-connection'
+import type { Archive } from '../store'
+import type { ApplyResult } from '../sync/ports'
+import { outboxArchive, syncArchive } from './archive-ports'
+import type { EventHub } from '../events/event-hub'
+import type { Settings } from '../settings'
+
+export interface PhonesDeps {
+  readonly archive: Archive
+  readonly settings: Settings
+  readonly identity: KeyPair
+  readonly hello: HelloBody
+  readonly finder: PhoneFinder
+  readonly dial: (options: DialOptions) => Promise<Dialled>
+  readonly events: EventHub
+  readonly log: Logger
+  readonly now: () => number
+  readonly reconnect?: BackoffOptions
+}
+
+const STATUS_COALESCE_MS = 100
+
+export class Phones {
+  private readonly connections = new Map<string, DeviceConnection>()
+  private statusTimer: ReturnType<typeof setTimeout> | null = null
+
+  constructor(private readonly deps: PhonesDeps) {}
+
+  /** Connects to every phone that is still paired. */
+  startAll(): void {
+    for (const device of this.deps.archive.devices.list()) {
+      if (device.unpairedAt !== null) continue
+      this.connect(device.id).start()
+    }
+  }
+
+  stopAll(): void {
+    for (const connection of this.connections.values()) connection.stop()
+    this.connections.clear()
+    if (this.statusTimer !== null) clearTimeout(this.statusTimer)
+  }
+
+  get(deviceId: string): DeviceConnection | undefined {
+    return this.connections.get(deviceId)
+  }
+
+  /** Stores a new pairing; 'key_mismatch' if this phone id is pinned to another key. */
+  add(pairing: NewPairing, session: PeerSession): 'ok' | 'key_mismatch' {
+    const { archive, settings, now } = this.deps
+    const existing = archive.devices.list().find((d) => d.id === pairing.deviceId)
+    if (existing !== undefined && existing.unpairedAt === null) {
+      // Still paired: the same key is this phone pairing again (its own record was lost), so
+      // start over on the archive we keep; another key for the same phone id is refused and the
+      // pinned key stays as it was (protocol brief).
+      if (!sameKey(archive.devices.pinnedKey(pairing.deviceId), pairing.staticKey))
+        return 'key_mismatch'
+      this.connections.get(pairing.deviceId)?.stop()
+      this.connections.delete(pairing.deviceId)
+      archive.devices.markUnpaired(pairing.deviceId, now())
+    }
+    archive.devices.add({
+      id: pairing.deviceId,
+      name: settings.nameFor(pairing.deviceId) ?? pairing.name,
+      model: pairing.hello.device.model ?? null,
+      publicKey: pairing.staticKey,
+      region: regionOf(pairing.hello),
+      sims: pairing.hello.sims ?? [],
+      pairedAt: now(),
+    })
+    settings.setAddress(pairing.deviceId, pairing.host, pairing.port)
+    this.connect(pairing.deviceId).adopt(session)
+    this.statusChanged()
+    return 'ok'
+  }
+
+  async unpair(deviceId: string): Promise<void> {
+    const connection = this.connections.get(deviceId)
+    this.connections.delete(deviceId)
+    await connection?.unpair()
+    this.markUnpaired(deviceId)
+  }
+
+  status(): Status {
+    const devices: DeviceStatus[] = []
+    for (const device of this.deps.archive.devices.list()) {
+      const connection = this.connections.get(device.id)
+      devices.push({
+        deviceId: device.id,
+        name: device.name,
+        connection:
+          connection?.state ??
+          (device.unpairedAt === null
+            ? { state: 'connecting' }
+            : { state: 'unpaired', byPhone: false }),
+        diagnostics: connection?.diagnostics ?? {
+          seenOnNetwork: false,
+          address: null,
+          lastFailure: null,
+          lastConnectedAt: device.lastSeenAt,
+        },
+      })
+    }
+    return { devices, outbox: this.deps.archive.outbox.counts() }
+  }
+
+  /** Coalesces bursts (sync progress) into at most one status event per interval. */
+  statusChanged(): void {
+    if (this.statusTimer !== null) return
+    this.statusTimer = setTimeout(() => {
+      this.statusTimer = null
+      this.deps.events.emit({ type: 'status', status: this.status() })
+    }, STATUS_COALESCE_MS)
+    this.statusTimer.unref()
+  }
+
+  private connect(deviceId: string): DeviceConnection {
+    const { archive, settings } = this.deps
+    const device = archive.devices.get(deviceId)
+    const connection = new DeviceConnection(
+      {
+        id: deviceId,
+        name: device.name,
+        staticKey: archive.devices.pinnedKey(deviceId),
+        address: settings.addressOf(deviceId),
+      },
+      {
+        identity: this.deps.identity,
+        hello: this.deps.hello,
+        finder: this.deps.finder,
+        dial: this.deps.dial,
+        sync: syncArchive(archive, settings),
+        outbox: outboxArchive(archive),
+        log: this.deps.log.child({ device: deviceId.slice(0, 8) }),
+        now: this.deps.now,
+        onChange: () => {
+          this.statusChanged()
+        },
+        onApplied: (applied, live) => {
+          this.applied(deviceId, applied, live)
+        },
+        onAddress: (host, port) => {
+          settings.setAddress(deviceId, host, port)
+          archive.devices.markSeen(deviceId, this.deps.now())
+        },
+        onUnpaired: () => {
+          this.connections.delete(deviceId)
+          this.markUnpaired(deviceId)
+        },
+        backoff: new Backoff(this.deps.reconnect ?? DEFAULT_BACKOFF),
+      },
+    )
+    this.connections.set(deviceId, connection)
+    return connection
+  }
+
+  private markUnpaired(deviceId: string): void {
+    this.deps.archive.devices.markUnpaired(deviceId, this.deps.now())
+    this.deps.settings.forget(deviceId)
+    this.statusChanged()
+    this.deps.events.emit({ type: 'conversations', deviceId, ids: null })
+  }
+
+  private applied(deviceId: string, applied: ApplyResult, live: boolean): void {
+    const { events, archive } = this.deps
+    const changed = [...applied.conversations, ...applied.removedConversations]
+    if (changed.length > 0 || applied.indexRebuilt) {
+      events.emit({
+        type: 'conversations',
+        deviceId,
+        ids: applied.removedConversations.length > 0 ? null : changed,
+      })
+    }
+    for (const conversationId of applied.conversations) {
+      events.emit({ type: 'messages', conversationId, ids: [] })
+    }
+    if (live) {
+      for (const messageId of applied.newIncoming) {
+        const message = archive.messages.get(messageId)
+        const conversation = archive.conversations.get(message.conversationId)
+        events.emit({
+          type: 'incoming',
+          conversationId: conversation.id,
+          messageId,
+          title: conversation.title,
+          snippet: conversation.lastMessage.snippet,
+        })
+      }
+    }
+    this.statusChanged()
+  }
+}
+
+function sameKey(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i])
+}
+
+/**
+ * The region used to read national-format numbers ("07700 900123"): the phone's own country when
+ * it says it, else the country of a SIM's number, else this desktop's locale.
+ */
+export function regionOf(hello: HelloBody): string | null {
+  if (hello.device.region !== undefined) return hello.device.region
+  for (const sim of hello.sims ?? []) {
+    const country =
+      sim.number === null ? undefined : parsePhoneNumberFromString(sim.number)?.country
+    if (country !== undefined) return country
+  }
+  const locale = new Intl.Locale(Intl.DateTimeFormat().resolvedOptions().locale).maximize()
+  return locale.region ?? null
+}
