@@ -1,24 +1,25 @@
 // openArchive: the composition of the store. Opens the file, migrates it, and wires the
 // repositories; nothing else happens here.
-import { AttachmentsRepository } from './attachments'
-import { ContactsRepository } from './contacts'
-import { ConversationsRepository } from './conversations'
-import type { Db } from './db'
-import { StatementCache, openConnection, writeTx } from './db'
-import { DeviceDirectory, DevicesRepository } from './devices'
-import type { DeviceContext } from './devices'
-import { MessageMapper } from './message-rows'
-import { MessageWriter } from './message-writer'
-import { MessagesRepository } from './messages'
+import { AttachmentsRepository } from './attachments/attachments'
+import { ContactsRepository } from './contacts/contacts'
+import { ConversationsRepository } from './conversations/conversations'
+import type { Db } from './db/db'
+import { StatementCache, openConnection, writeTx } from './db/db'
+import { DeviceDirectory, DevicesRepository } from './devices/devices'
+import type { DeviceContext } from './devices/devices'
+import { MessageMapper } from './messages/message-rows'
+import { MessageWriter } from './messages/message-writer'
+import { MessagesRepository } from './messages/messages'
 import { MIGRATIONS, migrate } from './migrations'
 import type { Migration } from './migrations'
-import { OutboxRepository } from './outbox'
-import { SearchRepository } from './search'
-import { SearchIndex } from './search-index'
-import { SyncRepository } from './sync'
-import { TermExpander } from './term-expander'
-import { ThreadStore } from './threads'
-import { TitleResolver } from './titles'
+import { OutboxLinks } from '../outbox/links'
+import { OutboxRepository } from '../outbox/repository'
+import { SearchRepository } from './search/search'
+import { SearchIndex } from './search/search-index'
+import { SyncRepository } from './sync/sync'
+import { TermExpander } from './search/term-expander'
+import { ThreadStore } from './conversations/threads'
+import { TitleResolver } from './conversations/titles'
 
 export interface ArchiveOptions {
   /** Milliseconds since the epoch. Injected so tests and benchmarks control time. */
@@ -88,7 +89,9 @@ export function openArchiveWith(
   const directory = new DeviceDirectory(sql)
   const titles = new TitleResolver(sql)
   const searchIndex = new SearchIndex(db, sql, clock)
-  const writer = new MessageWriter(db, sql, new ThreadStore(sql, titles), searchIndex, clock)
+  // The outbox follows what the messages writer records of texts sent from here.
+  const links = new OutboxLinks(sql, clock)
+  const writer = new MessageWriter(db, sql, new ThreadStore(sql, titles), searchIndex, links)
   const mapper = (): MessageMapper => new MessageMapper(sql, directory, titles)
   const messages = new MessagesRepository(sql, mapper)
   const conversations = new ConversationsRepository(sql, directory)

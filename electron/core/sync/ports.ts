@@ -3,7 +3,13 @@
 // the messages that came with it (PROTOCOL.md §8), so a crash between calls loses nothing that
 // was acknowledged to the phone.
 import type { BodyOf, Contact } from '../../../shared/protocol'
-import type { ApplyResult, ChangesPage, MessagePush, SyncBatch, SyncState } from '../store/sync'
+import type {
+  ApplyResult,
+  ChangesPage,
+  MessagePush,
+  SyncBatch,
+  SyncState,
+} from '../store/sync/sync'
 import type { OutboxEntry } from '../../../shared/model/outbox'
 
 export type { ApplyResult, ChangesPage, MessagePush, SyncBatch, SyncState }

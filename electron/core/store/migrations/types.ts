@@ -1,4 +1,4 @@
-import type { Db } from '../db'
+import type { Db } from '../db/db'
 
 /** One schema step. Only up: a release never edits a shipped migration, it adds the next one. */
 export interface Migration {

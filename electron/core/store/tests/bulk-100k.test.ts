@@ -1,13 +1,7 @@
 // Correctness of a design-centre back-fill (100k messages), not its speed: benchmarks time it.
 import { describe, expect, it } from 'vitest'
 import { databaseOf } from '../archive'
-import {
-  DEVICE_A,
-  addDevice,
-  generateHistory,
-  openTestArchive,
-  threadMismatches,
-} from '../test-support'
+import { DEVICE_A, addDevice, generateHistory, openTestArchive, threadMismatches } from './support'
 
 describe('bulk load', () => {
   it('loads 100k messages newest first in batches of 1,000 and ends with a sound index', () => {

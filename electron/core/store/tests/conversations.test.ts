@@ -9,7 +9,7 @@ import {
   openTestArchive,
   sms,
   threadMismatches,
-} from '../test-support'
+} from './support'
 
 function setup(): Archive {
   const { archive } = openTestArchive()

@@ -10,7 +10,7 @@ import {
   sms,
   snapshot,
   threadMismatches,
-} from '../test-support'
+} from './support'
 
 function fresh(): Archive {
   const { archive } = openTestArchive()

@@ -7,7 +7,7 @@ import { databaseOf, openArchive, openArchiveWith } from '../archive'
 import { ArchiveOpenError } from '../errors'
 import { MIGRATIONS, APPLICATION_ID } from '../migrations'
 import type { Migration } from '../migrations'
-import { DEVICE_A, addDevice, openTestArchive, sms } from '../test-support'
+import { DEVICE_A, addDevice, openTestArchive, sms } from './support'
 
 const clock = { clock: () => 1_700_000_000_000 }
 let dir: string

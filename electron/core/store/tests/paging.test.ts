@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Cursor } from '../../../../shared/model/cursor'
 import type { ArchivedMessage } from '../../../../shared/model/message'
 import type { Archive } from '../archive'
-import { DEVICE_A, T0, addDevice, openTestArchive, sms } from '../test-support'
+import { DEVICE_A, T0, addDevice, openTestArchive, sms } from './support'
 
 /** 30 messages: ten share one date, arriving in scrambled order; the rest a second apart. */
 function setup(): { archive: Archive; conversation: number } {

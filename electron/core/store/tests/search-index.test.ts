@@ -13,7 +13,7 @@ import {
   prng,
   sms,
   threadMismatches,
-} from '../test-support'
+} from './support'
 
 function history(
   archive: Archive,

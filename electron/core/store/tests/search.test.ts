@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { SearchQuery } from '../../../../shared/model/search'
 import type { Archive } from '../archive'
-import { TOTAL_CAP } from '../search'
-import { DEVICE_A, DEVICE_B, T0, addDevice, openTestArchive, sms } from '../test-support'
+import { TOTAL_CAP } from '../search/search'
+import { DEVICE_A, DEVICE_B, T0, addDevice, openTestArchive, sms } from './support'
 
 const BODIES: Record<number, string> = {
   1: 'Meet at the café at six',

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { decodeCursor, encodeCursor } from '../../../../shared/model/cursor'
-import { NumberContext, participantKey, parseRegion } from '../numbers'
-import { afterReport } from '../outbox-states'
-import { searchKeysFor } from '../search-keys'
-import { compileQuery } from '../search-query'
-import { snippetOf } from '../text'
-import { DEVICE_A, addDevice, openTestArchive } from '../test-support'
+import { NumberContext, participantKey, parseRegion } from '../text/numbers'
+import { afterReport } from '../../outbox/states'
+import { searchKeysFor } from '../search/search-keys'
+import { compileQuery } from '../search/search-query'
+import { snippetOf } from '../text/text'
+import { DEVICE_A, addDevice, openTestArchive } from './support'
 
 const gb = new NumberContext('GB')
 const none = () => null

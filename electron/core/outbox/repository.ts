@@ -1,0 +1,219 @@
+// The durable outbox, on the archive's connection (dispatching is dispatcher.ts's). Enqueueing
+// writes the local bubble and the outbox entry in one transaction, so a text the user sent is
+// either fully recorded or not at all, and it shows as "queued" within the same frame. This
+// module writes only the outbox table; the bubble is the messages writer's.
+import { randomBytes } from 'node:crypto'
+import type { ArchivedMessage } from '../../../shared/model/message'
+import type { DeviceId, OutboxId } from '../../../shared/model/ids'
+import type { OutboxCounts, OutboxEntry, OutboxState } from '../../../shared/model/outbox'
+import type { BodyOf } from '../../../shared/protocol/messages/catalogue'
+import type { Db, StatementCache } from '../store/db/db'
+import { writeTx } from '../store/db/db'
+import type { DeviceDirectory } from '../store/devices/devices'
+import { InvalidInputError, OutboxStateError } from '../store/errors'
+import type { MessageWriter } from '../store/messages/message-writer'
+import type { MessagesRepository } from '../store/messages/messages'
+import { afterReport } from './states'
+import { OutboxReader, checkSend } from './reader'
+import type { EntryRow } from './reader'
+
+export interface EnqueueInput {
+  readonly deviceId: DeviceId
+  /** One address, or several with the phone's `send.group` capability (PROTOCOL.md §9.9). */
+  readonly to: readonly string[]
+  readonly body: string
+  /** null: the conversation's own SIM, else the phone's default (the phone decides). */
+  readonly subId: number | null
+}
+
+/**
+ * Retrying keeps or replaces the idempotency key:
+ * - 'reuse' (only for `unknown`): asks the phone again under the same key. The phone never sends
+ *   a key twice; it answers with what happened to it. Safe: can never cause a duplicate text.
+ * - 'reissue': a new key, so the phone sends it again. Needed after `failed` (a failed key is
+ *   final on the phone); after `unknown` it may duplicate a text that did go out.
+ */
+export type KeyPolicy = 'reuse' | 'reissue'
+
+export interface StatusResult {
+  /** The entry the status was for, or null if no entry has that key (an old or foreign key). */
+  readonly entry: OutboxEntry | null
+  readonly changed: boolean
+}
+
+/** 128 random bits as base64url: 22 characters of [A-Za-z0-9_-], as the protocol requires. */
+export function newSendKey(): string {
+  return randomBytes(16).toString('base64url')
+}
+
+export class OutboxRepository {
+  private readonly reader: OutboxReader
+
+  constructor(
+    private readonly db: Db,
+    private readonly sql: StatementCache,
+    private readonly devices: DeviceDirectory,
+    private readonly writer: MessageWriter,
+    private readonly messages: MessagesRepository,
+    private readonly clock: () => number,
+  ) {
+    this.reader = new OutboxReader(sql, devices)
+  }
+
+  readonly enqueue = (input: EnqueueInput): { entry: OutboxEntry; message: ArchivedMessage } => {
+    checkSend(input.to, input.body)
+    const ctx = this.devices.get(input.deviceId)
+    const now = this.clock()
+    const key = newSendKey()
+    const { value: messageId } = this.writer.transaction('live', (s) => {
+      const id = this.writer.insertOutgoing(s, ctx, { ...input, sendKey: key, date: now })
+      this.sql
+        .get<unknown[]>(
+          `INSERT INTO outbox (device_key, message_id, send_key, state, reason, recipients_json,
+             sub_id, attempts, created_at, updated_at)
+           VALUES (?, ?, ?, 'queued', NULL, ?, ?, 0, ?, ?)`,
+        )
+        .run(ctx.key, id, key, JSON.stringify(input.to), input.subId, now, now)
+      return id
+    })
+    return { entry: this.reader.byMessage(messageId), message: this.messages.get(messageId) }
+  }
+
+  readonly get = (id: OutboxId): OutboxEntry => this.reader.get(id)
+
+  readonly byKey = (deviceId: DeviceId, key: string): OutboxEntry | null =>
+    this.reader.byKey(this.devices.get(deviceId).key, key)
+
+  /** This phone's entries in the given states, oldest first. */
+  readonly list = (deviceId: DeviceId, states: readonly OutboxState[]): OutboxEntry[] =>
+    this.reader.list(this.devices.get(deviceId).key, states)
+
+  /** Entries waiting for this phone, oldest first: dispatch them in this order. */
+  readonly queued = (deviceId: DeviceId): OutboxEntry[] =>
+    this.reader.queued(this.devices.get(deviceId).key)
+
+  readonly counts = (deviceId?: DeviceId): OutboxCounts =>
+    this.reader.counts(deviceId === undefined ? null : this.devices.get(deviceId).key)
+
+  /** queued → dispatching, just before the `send.request` goes out. */
+  readonly markDispatching = (id: OutboxId): OutboxEntry =>
+    this.move(id, ['queued'], (row) => ({ state: 'dispatching', attempts: row.attempts + 1 }))
+
+  /**
+   * dispatching → queued, when the connection dropped before any status. The key is unchanged,
+   * so sending it again is answered from the phone's record of the key, never sent twice.
+   */
+  readonly requeue = (id: OutboxId): OutboxEntry =>
+    this.move(id, ['dispatching'], () => ({ state: 'queued' }))
+
+  /** Applies a `send.status` from the phone (forward only; see outbox-states.ts). */
+  readonly applyStatus = (deviceId: DeviceId, status: BodyOf<'send.status'>): StatusResult => {
+    const ctx = this.devices.get(deviceId)
+    const row = this.reader.rowByKey(ctx.key, status.key)
+    if (row === null) return { entry: null, changed: false }
+    const { value: changed } = this.writer.transaction('live', (s) => {
+      let changedAny = false
+      if (status.messageId !== null) {
+        const holder = this.writer.linkPhoneId(s, ctx, row.message_id, status.messageId)
+        changedAny = holder !== row.message_id
+      }
+      const next = afterReport(row.state, status.state)
+      if (next === 'failed' && status.reason === undefined) {
+        // The protocol schema pairs `failed` with a reason; a body without one never gets here.
+        throw new InvalidInputError('bad_status', 'failed status without a reason')
+      }
+      if (next === 'failed') this.writer.markSendFailed(row.message_id)
+      if (next !== null) {
+        this.sql
+          .get<[string, string | null, number, number]>(
+            'UPDATE outbox SET state = ?, reason = ?, updated_at = ? WHERE id = ?',
+          )
+          .run(next, next === 'failed' ? (status.reason ?? null) : null, this.clock(), row.id)
+        changedAny = true
+      }
+      return changedAny
+    })
+    return { entry: this.reader.get(row.id), changed }
+  }
+
+  /**
+   * After a crash or quit: entries left in `dispatching` may or may not have reached the phone.
+   * They become `unknown` for the user to decide; nothing is resent automatically.
+   */
+  readonly recoverAfterCrash = (): number =>
+    this.sql
+      .get<[number]>(
+        "UPDATE outbox SET state = 'unknown', updated_at = ? WHERE state = 'dispatching'",
+      )
+      .run(this.clock()).changes
+
+  /** Back to `queued` after `failed` or `unknown`, with the key policy the user chose. */
+  readonly retry = (id: OutboxId, policy: KeyPolicy): OutboxEntry => {
+    const row = this.reader.row(id)
+    if (row.state === 'failed' && policy === 'reuse') {
+      throw new OutboxStateError('key_final', 'a failed key is final on the phone; reissue it')
+    }
+    if (row.state !== 'failed' && row.state !== 'unknown') {
+      throw new OutboxStateError('not_allowed', `cannot retry a ${row.state} text`)
+    }
+    const ctx = this.devices.byRowKey(row.device_key)
+    const now = this.clock()
+    this.writer.transaction('live', (s) => {
+      let messageId = row.message_id
+      let key = row.send_key
+      if (policy === 'reissue') {
+        key = newSendKey()
+        if (row.phone_id === null) {
+          this.writer.setSendKey(messageId, key)
+        } else {
+          // The phone keeps its record of the failed attempt; the new attempt gets its own
+          // bubble so the phone's next record (with the new key) merges into it.
+          const text = { to: row.to, body: row.body, subId: row.sub_id, sendKey: key, date: now }
+          messageId = this.writer.insertOutgoing(s, ctx, text)
+        }
+      }
+      this.sql
+        .get<[number, string, number, number]>(
+          `UPDATE outbox SET state = 'queued', reason = NULL, message_id = ?, send_key = ?,
+             updated_at = ? WHERE id = ?`,
+        )
+        .run(messageId, key, now, row.id)
+    })
+    return this.reader.get(id)
+  }
+
+  /**
+   * Drops a text the user gave up on (queued, failed or unknown). The local bubble goes too,
+   * unless the phone has its own record of it (that is the phone's to delete).
+   */
+  readonly discard = (id: OutboxId): void => {
+    const row = this.reader.row(id)
+    if (row.state !== 'queued' && row.state !== 'failed' && row.state !== 'unknown') {
+      throw new OutboxStateError('not_allowed', `cannot discard a ${row.state} text`)
+    }
+    this.writer.transaction('live', (s) => {
+      this.sql.get<[number]>('DELETE FROM outbox WHERE id = ?').run(row.id)
+      if (row.phone_id === null) this.writer.deleteById(s, row.message_id)
+    })
+  }
+
+  private move(
+    id: OutboxId,
+    from: readonly string[],
+    change: (row: EntryRow) => { state: string; attempts?: number },
+  ): OutboxEntry {
+    writeTx(this.db, () => {
+      const row = this.reader.row(id)
+      if (!from.includes(row.state)) {
+        throw new OutboxStateError('not_allowed', `cannot leave ${row.state} this way`)
+      }
+      const next = change(row)
+      this.sql
+        .get<[string, number, number, number]>(
+          'UPDATE outbox SET state = ?, attempts = ?, updated_at = ? WHERE id = ?',
+        )
+        .run(next.state, next.attempts ?? row.attempts, this.clock(), id)
+    })()
+    return this.reader.get(id)
+  }
+}

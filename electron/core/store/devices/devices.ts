@@ -1,0 +1,248 @@
+// Paired phones. Other repositories address a device by its instance id; this module maps it to
+// the small integer key the tables use, and keeps each device's number context and SIM list.
+import { z } from 'zod'
+import { simSchema } from '../../../../shared/protocol/messages/catalogue'
+import type { SimInfo } from '../../../../shared/protocol/messages/catalogue'
+import { instanceId } from '../../../../shared/protocol/messages/common'
+import type { Device, SimRef } from '../../../../shared/model/device'
+import type { DeviceId } from '../../../../shared/model/ids'
+import type { Db, StatementCache } from '../db/db'
+import { writeTx } from '../db/db'
+import { InvalidInputError, NotFoundError } from '../errors'
+import { parseJsonColumn } from '../db/json'
+import { NumberContext, parseRegion } from '../text/numbers'
+
+const simList = z.array(simSchema).max(8)
+
+interface DeviceRow {
+  key: number
+  id: string
+  name: string
+  model: string | null
+  public_key: Buffer
+  region: string | null
+  sims_json: string
+  paired_at: number
+  unpaired_at: number | null
+  last_seen_at: number | null
+  contacts_generation: number
+}
+
+/** What the other repositories need to know about a device, cached per connection. */
+export interface DeviceContext {
+  readonly key: number
+  readonly id: DeviceId
+  readonly numbers: NumberContext
+  readonly sims: readonly SimInfo[]
+  readonly contactsGeneration: number
+}
+
+export interface NewDevice {
+  readonly id: DeviceId
+  readonly name: string
+  readonly model: string | null
+  readonly publicKey: Uint8Array
+  /** ISO 3166-1 alpha-2; null when unknown (national numbers are then kept as digits). */
+  readonly region: string | null
+  readonly sims: readonly SimInfo[]
+  readonly pairedAt: number
+}
+
+export interface DeviceInfo {
+  readonly name: string
+  readonly model: string | null
+  readonly sims: readonly SimInfo[]
+}
+
+const SELECT = 'SELECT * FROM devices'
+
+export class DeviceDirectory {
+  private byId = new Map<DeviceId, DeviceContext>()
+  private byKey = new Map<number, DeviceContext>()
+
+  constructor(private readonly sql: StatementCache) {
+    this.reload()
+  }
+
+  /** Re-reads the devices table; called after every write to it (devices are few). */
+  reload(): void {
+    this.byId = new Map()
+    this.byKey = new Map()
+    for (const row of this.sql.get<[], DeviceRow>(SELECT).all()) {
+      const ctx: DeviceContext = {
+        key: row.key,
+        id: row.id,
+        numbers: new NumberContext(parseRegion(row.region)),
+        sims: parseJsonColumn(simList, row.sims_json, 'devices.sims_json'),
+        contactsGeneration: row.contacts_generation,
+      }
+      this.byId.set(row.id, ctx)
+      this.byKey.set(row.key, ctx)
+    }
+  }
+
+  get(id: DeviceId): DeviceContext {
+    const ctx = this.byId.get(id)
+    if (ctx === undefined) throw new NotFoundError('device', 'no such device')
+    return ctx
+  }
+
+  byRowKey(key: number): DeviceContext {
+    const ctx = this.byKey.get(key)
+    if (ctx === undefined) throw new NotFoundError('device', 'no such device key')
+    return ctx
+  }
+
+  all(): readonly DeviceContext[] {
+    return [...this.byId.values()]
+  }
+
+  /** The SIM a message used, labelled from the device's SIM list when the phone reported it. */
+  simRef(ctx: DeviceContext, subId: number | null): SimRef | null {
+    if (subId === null) return null
+    const sim = ctx.sims.find((s) => s.subId === subId)
+    return { subId, slot: sim?.slot ?? null, label: sim?.label ?? null }
+  }
+}
+
+function toDevice(row: DeviceRow): Device {
+  return {
+    id: row.id,
+    name: row.name,
+    model: row.model,
+    region: row.region,
+    sims: parseJsonColumn(simList, row.sims_json, 'devices.sims_json'),
+    pairedAt: row.paired_at,
+    unpairedAt: row.unpaired_at,
+    lastSeenAt: row.last_seen_at,
+  }
+}
+
+export class DevicesRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly sql: StatementCache,
+    private readonly directory: DeviceDirectory,
+    private readonly removeArchive: (ctx: DeviceContext) => void,
+  ) {}
+
+  /**
+   * Records a newly paired phone. Pairing again with a phone that was unpaired keeps its archive
+   * and pins the new key; pairing a phone that is still paired is refused.
+   */
+  readonly add = (input: NewDevice): Device => {
+    if (!instanceId.safeParse(input.id).success) throw new InvalidInputError('bad_device_id')
+    if (input.publicKey.length !== 32) throw new InvalidInputError('bad_public_key')
+    const region = parseRegion(input.region)
+    const sims = simList.parse(input.sims)
+    writeTx(this.db, () => {
+      const existing = this.sql.get<[string], DeviceRow>(`${SELECT} WHERE id = ?`).get(input.id)
+      if (existing !== undefined && existing.unpaired_at === null) {
+        throw new InvalidInputError('device_exists', 'this phone is already paired')
+      }
+      if (existing === undefined) {
+        this.sql
+          .get<unknown[]>(
+            `INSERT INTO devices (id, name, model, public_key, region, sims_json, paired_at,
+               unpaired_at, last_seen_at, contacts_generation)
+             VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, 0)`,
+          )
+          .run(
+            input.id,
+            input.name,
+            input.model,
+            Buffer.from(input.publicKey),
+            region,
+            JSON.stringify(sims),
+            input.pairedAt,
+          )
+        this.sql
+          .get<[string]>(
+            `INSERT INTO sync_state (device_key, recent_done, history_started, history_done,
+               history_received)
+             SELECT key, 0, 0, 0, 0 FROM devices WHERE id = ?`,
+          )
+          .run(input.id)
+      } else {
+        // Re-pairing keeps the region: changing it would re-key every conversation.
+        this.sql
+          .get<unknown[]>(
+            `UPDATE devices SET name = ?, model = ?, public_key = ?, sims_json = ?, paired_at = ?,
+               unpaired_at = NULL WHERE id = ?`,
+          )
+          .run(
+            input.name,
+            input.model,
+            Buffer.from(input.publicKey),
+            JSON.stringify(sims),
+            input.pairedAt,
+            input.id,
+          )
+      }
+    })()
+    this.directory.reload()
+    return this.get(input.id)
+  }
+
+  readonly get = (id: DeviceId): Device => {
+    const row = this.sql.get<[string], DeviceRow>(`${SELECT} WHERE id = ?`).get(id)
+    if (row === undefined) throw new NotFoundError('device', 'no such device')
+    return toDevice(row)
+  }
+
+  readonly list = (): Device[] =>
+    this.sql.get<[], DeviceRow>(`${SELECT} ORDER BY paired_at, key`).all().map(toDevice)
+
+  /** The phone's static public key pinned at pairing (PROTOCOL.md §5.4). */
+  readonly pinnedKey = (id: DeviceId): Uint8Array => {
+    const row = this.sql.get<[string], DeviceRow>(`${SELECT} WHERE id = ?`).get(id)
+    if (row === undefined || row.unpaired_at !== null) {
+      throw new NotFoundError('device', 'no paired device with this id')
+    }
+    return new Uint8Array(row.public_key)
+  }
+
+  /** Name, model and SIM list as the phone's `hello` reports them. */
+  readonly updateInfo = (id: DeviceId, info: DeviceInfo): Device => {
+    const sims = simList.parse(info.sims)
+    this.changeOne('UPDATE devices SET name = ?, model = ?, sims_json = ? WHERE id = ?', [
+      info.name,
+      info.model,
+      JSON.stringify(sims),
+      id,
+    ])
+    this.directory.reload()
+    return this.get(id)
+  }
+
+  readonly markSeen = (id: DeviceId, at: number): void => {
+    this.changeOne('UPDATE devices SET last_seen_at = ? WHERE id = ?', [at, id])
+  }
+
+  /** Unpairing forgets the key's trust but keeps the archive (PROTOCOL.md §9.12). */
+  readonly markUnpaired = (id: DeviceId, at: number): void => {
+    this.changeOne('UPDATE devices SET unpaired_at = ? WHERE id = ?', [at, id])
+  }
+
+  /** Deletes the device and every row of its archive. */
+  readonly remove = (id: DeviceId): void => {
+    this.removeArchive(this.directory.get(id))
+    this.directory.reload()
+  }
+
+  private changeOne(sql: string, params: unknown[]): void {
+    const { changes } = this.sql.get<unknown[]>(sql).run(...params)
+    if (changes !== 1) throw new NotFoundError('device', 'no such device')
+  }
+}
+
+/** The address book generation now in force for a device (the contacts module swaps them). */
+export function setContactsGeneration(
+  sql: StatementCache,
+  deviceKey: number,
+  generation: number,
+): void {
+  sql
+    .get<[number, number]>('UPDATE devices SET contacts_generation = ? WHERE key = ?')
+    .run(generation, deviceKey)
+}

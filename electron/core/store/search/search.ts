@@ -1,0 +1,218 @@
+// Full-text search as the user types: newest first (the FTS rowid is the time-ordered sort key,
+// so a page is a backwards walk of the index that stops after `limit` hits; no bm25, which
+// costs ~166 ms on short prefixes), paged by key, filtered, counted up to a cap.
+import { encodeCursor } from '../../../../shared/model/cursor'
+import { searchQuerySchema } from '../../../../shared/model/search'
+import type {
+  ConversationHit,
+  SearchHit,
+  SearchPage,
+  SearchQuery,
+  SearchTotal,
+} from '../../../../shared/model/search'
+import type { StatementCache } from '../db/db'
+import type { DeviceContext, DeviceDirectory } from '../devices/devices'
+import type { ConversationsRepository } from '../conversations/conversations'
+import { InvalidInputError } from '../errors'
+import { snippetFor } from './highlight'
+import type { MessageMapper } from '../messages/message-rows'
+import { readCursor } from '../db/paging'
+import type { SearchIndex } from './search-index'
+import { conversationTerm } from './search-keys'
+import { compileQuery } from './search-query'
+import type { CompiledQuery } from './search-query'
+import type { TermExpander } from './term-expander'
+import { MAX_SORT_DATE, SLOTS_PER_MS, baseKey } from '../messages/sort-key'
+
+/** Counting stops here; the UI shows "10,000+". */
+export const TOTAL_CAP = 10_000
+const MAX_CONVERSATION_HITS = 20
+
+const FILTERS = `messages_fts MATCH @match AND f.rowid BETWEEN @lo AND @hi
+  AND (@device IS NULL OR m.device_key = @device)
+  AND (@thread IS NULL OR m.thread_id = @thread)
+  AND (@incoming IS NULL OR (m.box = 'inbox') = @incoming)`
+// CROSS JOIN keeps the FTS index as the outer loop: results come out in rowid order and the
+// walk stops at the limit, whatever the filters.
+const HITS = `SELECT m.sort_key, m.id, m.thread_id, m.device_key, m.box, m.sender, m.date, m.body,
+    t.title
+  FROM messages_fts f CROSS JOIN messages m ON m.sort_key = f.rowid
+  JOIN threads t ON t.id = m.thread_id
+  WHERE ${FILTERS} ORDER BY f.rowid DESC LIMIT @limit`
+const COUNT = `SELECT count(*) AS n FROM (SELECT 1 FROM messages_fts f CROSS JOIN messages m
+  ON m.sort_key = f.rowid WHERE ${FILTERS} LIMIT ${TOTAL_CAP + 1})`
+// Without device or direction filters a clean index can be counted without the join.
+const COUNT_INDEX = `SELECT count(*) AS n FROM (SELECT 1 FROM messages_fts f
+  WHERE messages_fts MATCH @match AND f.rowid BETWEEN @lo AND @hi LIMIT ${TOTAL_CAP + 1})`
+// Conversation titles and participant numbers: a scan of the threads table (a few thousand
+// rows), with up to three digit forms of a typed number. The unary + keeps SQLite from walking
+// the recency index (a table lookup per row, 3x slower) and sorts the few matches instead.
+const CONVERSATIONS = `SELECT id, (@name IS NOT NULL AND instr(title_fold, @name) > 0) AS by_name
+  FROM threads
+  WHERE (@device IS NULL OR device_key = @device)
+    AND ((@name IS NOT NULL AND instr(title_fold, @name) > 0)
+      OR (@d1 IS NOT NULL AND instr(number_terms, @d1) > 0)
+      OR (@d2 IS NOT NULL AND instr(number_terms, @d2) > 0)
+      OR (@d3 IS NOT NULL AND instr(number_terms, @d3) > 0))
+  ORDER BY +last_sort_key DESC LIMIT ${MAX_CONVERSATION_HITS}`
+
+interface Params {
+  match: string
+  lo: number
+  hi: number
+  device: number | null
+  thread: number | null
+  incoming: number | null
+}
+
+interface ConversationParams {
+  name: string | null
+  d1: string | null
+  d2: string | null
+  d3: string | null
+  device: number | null
+}
+
+interface HitRow {
+  sort_key: number
+  id: number
+  thread_id: number
+  device_key: number
+  box: string
+  sender: string | null
+  date: number
+  body: string
+  title: string
+}
+
+export class SearchRepository {
+  constructor(
+    private readonly sql: StatementCache,
+    private readonly devices: DeviceDirectory,
+    private readonly conversations: ConversationsRepository,
+    private readonly index: SearchIndex,
+    private readonly mapper: () => MessageMapper,
+    private readonly terms: TermExpander,
+  ) {}
+
+  /** `input` is checked against the shared schema: it comes from the renderer. */
+  readonly query = (input: SearchQuery): SearchPage => {
+    const parsed = searchQuerySchema.safeParse(input)
+    if (!parsed.success) throw new InvalidInputError('bad_query', parsed.error.issues[0]?.message)
+    const q = parsed.data
+    const scope = q.deviceId === undefined ? this.devices.all() : [this.devices.get(q.deviceId)]
+    const compiled = compileQuery(q.text, [...new Set(scope.map((d) => d.numbers))], (prefix) =>
+      this.terms.expand(prefix),
+    )
+    const indexing = this.index.isDirty()
+    const firstPage = q.cursor === undefined
+    const conversations =
+      firstPage && q.conversationId === undefined ? this.conversationHits(q, compiled) : []
+    if (compiled.match === null) {
+      return {
+        hits: [],
+        older: null,
+        total: null,
+        conversations,
+        indexing,
+        empty: conversations.length === 0,
+      }
+    }
+    // Inside one conversation, its index term makes FTS5 intersect doclists instead of walking
+    // every match in the archive (the thread filter below stays for a dirty index).
+    const match =
+      q.conversationId === undefined
+        ? compiled.match
+        : `(${compiled.match}) AND ({search_keys} : "${conversationTerm(q.conversationId)}")`
+    const params = this.params(q, match)
+    const rows = this.sql
+      .get<[Params & { limit: number }], HitRow>(HITS)
+      .all({ ...params, limit: q.limit + 1 })
+    const page = rows.slice(0, q.limit)
+    const last = page[page.length - 1]
+    return {
+      hits: this.hits(page, compiled),
+      older:
+        rows.length > q.limit && last !== undefined
+          ? encodeCursor({ list: 'search', direction: 'older', position: last.sort_key })
+          : null,
+      total: q.withTotal && firstPage ? this.total(params, indexing) : null,
+      conversations,
+      indexing,
+      empty: false,
+    }
+  }
+
+  private params(q: SearchQuery, match: string): Params {
+    let lo = q.from === undefined ? 0 : baseKey(q.from)
+    let hi = q.to === undefined ? (MAX_SORT_DATE + 1) * SLOTS_PER_MS - 1 : baseKey(q.to) - 1
+    if (q.cursor !== undefined) {
+      const c = readCursor(q.cursor, 'search')
+      if (c.direction !== 'older') throw new InvalidInputError('bad_cursor')
+      hi = Math.min(hi, c.position - 1)
+    }
+    if (q.conversationId !== undefined) {
+      // Bound the walk to the conversation's own time span.
+      const span = this.sql
+        .get<[number, number], { lo: number | null; hi: number | null }>(
+          `SELECT (SELECT min(sort_key) FROM messages WHERE thread_id = ?) AS lo,
+                  (SELECT max(sort_key) FROM messages WHERE thread_id = ?) AS hi`,
+        )
+        .get(q.conversationId, q.conversationId)
+      // An unknown or empty conversation has no span: nothing can match.
+      lo = Math.max(lo, span?.lo ?? Number.MAX_SAFE_INTEGER)
+      hi = Math.min(hi, span?.hi ?? -1)
+    }
+    return {
+      match,
+      lo,
+      hi,
+      device: q.deviceId === undefined ? null : this.devices.get(q.deviceId).key,
+      thread: q.conversationId ?? null,
+      incoming: q.direction === undefined ? null : q.direction === 'incoming' ? 1 : 0,
+    }
+  }
+
+  private total(params: Params, indexing: boolean): SearchTotal {
+    const joinNeeded = indexing || params.device !== null || params.incoming !== null
+    const row = joinNeeded
+      ? this.sql.get<[Params], { n: number }>(COUNT).get(params)
+      : this.sql
+          .get<[Pick<Params, 'match' | 'lo' | 'hi'>], { n: number }>(COUNT_INDEX)
+          .get({ match: params.match, lo: params.lo, hi: params.hi })
+    if (row === undefined) throw new Error('count(*) returned no row')
+    return { count: Math.min(row.n, TOTAL_CAP), capped: row.n > TOTAL_CAP }
+  }
+
+  private hits(rows: readonly HitRow[], compiled: CompiledQuery): SearchHit[] {
+    const mapper = this.mapper()
+    return rows.map((row) => {
+      const ctx: DeviceContext = this.devices.byRowKey(row.device_key)
+      const incoming = row.box === 'inbox'
+      return {
+        messageId: row.id,
+        conversationId: row.thread_id,
+        deviceId: ctx.id,
+        conversationTitle: row.title,
+        date: row.date,
+        direction: incoming ? 'incoming' : 'outgoing',
+        sender: incoming && row.sender !== null ? mapper.sender(ctx, row.sender) : null,
+        ...snippetFor(row.body, compiled.highlight, ctx.numbers),
+      }
+    })
+  }
+
+  private conversationHits(q: SearchQuery, compiled: CompiledQuery): ConversationHit[] {
+    if (compiled.name === null && compiled.digits.length === 0) return []
+    const device = q.deviceId === undefined ? null : this.devices.get(q.deviceId).key
+    const [d1 = null, d2 = null, d3 = null] = compiled.digits
+    const rows = this.sql
+      .get<[ConversationParams], { id: number; by_name: number }>(CONVERSATIONS)
+      .all({ name: compiled.name, d1, d2, d3, device })
+    const byName = new Map(rows.map((r) => [r.id, r.by_name === 1]))
+    return this.conversations.byIds(rows.map((r) => r.id)).map((conversation) => ({
+      conversation,
+      matchedBy: byName.get(conversation.id) === true ? 'name' : 'number',
+    }))
+  }
+}
