@@ -7,7 +7,8 @@ import type { BodyOf, Message } from '../../../shared/protocol'
 import type { Logger } from '../log'
 import { RemoteError } from '../net/errors'
 import type { PeerSession } from '../net/session'
-import type { ApplyResult, OutboxArchive } from '../sync/ports'
+import type { ChangeSink } from '../sync/ports'
+import type { OutboxArchive } from './ports'
 
 const REQUEST_TIMEOUT_MS = 30_000
 
@@ -20,7 +21,7 @@ export class OutboxDispatcher {
     private readonly session: PeerSession,
     private readonly deviceId: string,
     private readonly archive: OutboxArchive,
-    private readonly applied: (applied: ApplyResult) => void,
+    private readonly changes: ChangeSink,
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
   ) {
@@ -53,7 +54,7 @@ export class OutboxDispatcher {
   }
 
   private async pass(): Promise<void> {
-    for (const entry of this.archive.pending(this.deviceId)) {
+    for (const entry of this.archive.queued(this.deviceId)) {
       if (!this.session.isOpen) return
       try {
         this.archive.markDispatching(entry.id)
@@ -87,10 +88,10 @@ export class OutboxDispatcher {
 
   private report(status: BodyOf<'send.status'>): void {
     const applied = this.archive.applyStatus(this.deviceId, status)
-    if (applied === null) {
+    if (applied.entry === null) {
       this.log.log('debug', 'outbox.unknown_key')
       return
     }
-    this.applied(applied)
+    this.changes.applied(this.deviceId, applied.change)
   }
 }

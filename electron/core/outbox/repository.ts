@@ -13,7 +13,9 @@ import type { DeviceDirectory } from '../store/devices/devices'
 import { InvalidInputError, OutboxStateError } from '../store/errors'
 import type { MessageWriter } from '../store/messages/message-writer'
 import type { MessagesRepository } from '../store/messages/messages'
+import type { OutboxArchive, StatusApplied } from './ports'
 import { afterReport } from './states'
+import { touchedOnly } from '../sync/ports'
 import { OutboxReader, checkSend } from './reader'
 import type { EntryRow } from './reader'
 
@@ -35,18 +37,16 @@ export interface EnqueueInput {
  */
 export type KeyPolicy = 'reuse' | 'reissue'
 
-export interface StatusResult {
-  /** The entry the status was for, or null if no entry has that key (an old or foreign key). */
-  readonly entry: OutboxEntry | null
-  readonly changed: boolean
-}
+/** Kept under its old name for callers of the archive. */
+export type StatusResult = StatusApplied
 
 /** 128 random bits as base64url: 22 characters of [A-Za-z0-9_-], as the protocol requires. */
 export function newSendKey(): string {
   return randomBytes(16).toString('base64url')
 }
 
-export class OutboxRepository {
+/** The dispatcher's port (ports.ts) and the window's outbox calls, on the archive. */
+export class OutboxRepository implements OutboxArchive {
   private readonly reader: OutboxReader
 
   constructor(
@@ -99,6 +99,13 @@ export class OutboxRepository {
   readonly markDispatching = (id: OutboxId): OutboxEntry =>
     this.move(id, ['queued'], (row) => ({ state: 'dispatching', attempts: row.attempts + 1 }))
 
+  /** Every entry of this phone still in flight goes back to queued (see requeue). */
+  readonly requeueInFlight = (deviceId: DeviceId): number => {
+    const inFlight = this.list(deviceId, ['dispatching'])
+    for (const entry of inFlight) this.requeue(entry.id)
+    return inFlight.length
+  }
+
   /**
    * dispatching → queued, when the connection dropped before any status. The key is unchanged,
    * so sending it again is answered from the phone's record of the key, never sent twice.
@@ -110,7 +117,7 @@ export class OutboxRepository {
   readonly applyStatus = (deviceId: DeviceId, status: BodyOf<'send.status'>): StatusResult => {
     const ctx = this.devices.get(deviceId)
     const row = this.reader.rowByKey(ctx.key, status.key)
-    if (row === null) return { entry: null, changed: false }
+    if (row === null) return { entry: null, changed: false, change: touchedOnly([]) }
     const { value: changed } = this.writer.transaction('live', (s) => {
       let changedAny = false
       if (status.messageId !== null) {
@@ -133,7 +140,8 @@ export class OutboxRepository {
       }
       return changedAny
     })
-    return { entry: this.reader.get(row.id), changed }
+    const entry = this.reader.get(row.id)
+    return { entry, changed, change: touchedOnly(changed ? [entry.conversationId] : []) }
   }
 
   /**

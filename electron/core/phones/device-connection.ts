@@ -1,10 +1,10 @@
-// One paired phone's connection, an explicit state machine (architecture convention 8):
+// One paired phone's connection, an explicit state machine, so every state is one the status
+// can name and every move between them is written here:
 //   connecting → syncing → connected
 //        ↑           ↓         ↓
 //   reconnecting ←───┴─────────┘   (jittered backoff; after several failures: unreachable,
 //        ↓                          still retrying at the slow end of the backoff)
 //   unpaired                       (either side unpaired, or the phone no longer knows us)
-import type { KeyPair } from '../../../shared/crypto/primitives'
 import type {
   ConnectionState,
   Diagnostics,
@@ -12,46 +12,20 @@ import type {
   SyncProgress,
 } from '../../../shared/api/status'
 import { CloseCode, UNPAIR_ACK_WAIT_MS } from '../../../shared/protocol'
+import type { SeenPhone } from '../discovery/discovery'
+import { ConnectionError } from '../net/errors'
+import type { PeerSession } from '../net/session'
+import { OutboxDispatcher } from '../outbox/dispatcher'
+import { SyncEngine } from '../sync/sync-engine'
+import { Backoff } from './backoff'
+import { failureCode, type ConnectionDeps, type PairedPhone } from './connection-deps'
+
+export type { ConnectionDeps, PairedPhone } from './connection-deps'
 
 const UNPAIRED: number = CloseCode.Unpaired
 const UNKNOWN_PEER: number = CloseCode.UnknownPeer
-import type { PhoneFinder, SeenPhone } from '../discovery/discovery'
-import type { Logger } from '../log'
-import { ConnectionError } from '../net/errors'
-import type { Dialled, DialOptions } from '../net/dial'
-import type { HelloBody, PeerSession } from '../net/session'
-import { OutboxDispatcher } from '../outbox/dispatcher'
-import type { ApplyResult, OutboxArchive, SyncArchive } from '../sync/ports'
-import { SyncEngine } from '../sync/sync-engine'
-import { Backoff } from './backoff'
 
 const UNREACHABLE_AFTER = 4
-
-export interface PairedPhone {
-  readonly id: string
-  readonly name: string
-  readonly staticKey: Uint8Array
-  /** A typed address, or the last address that worked. */
-  readonly address: { readonly host: string; readonly port: number } | null
-}
-
-export interface ConnectionDeps {
-  readonly identity: KeyPair
-  readonly hello: HelloBody
-  readonly finder: PhoneFinder
-  readonly dial: (options: DialOptions) => Promise<Dialled>
-  readonly sync: SyncArchive
-  readonly outbox: OutboxArchive
-  readonly log: Logger
-  readonly now: () => number
-  readonly onChange: () => void
-  readonly onApplied: (applied: ApplyResult, live: boolean) => void
-  /** The connection worked at this address: remember it for next time. */
-  readonly onAddress: (host: string, port: number) => void
-  /** Either side ended the pairing. */
-  readonly onUnpaired: (byPhone: boolean) => void
-  readonly backoff?: Backoff
-}
 
 export class DeviceConnection {
   private stateValue: ConnectionState = { state: 'connecting' }
@@ -192,31 +166,25 @@ export class DeviceConnection {
     this.lastConnectedAt = this.deps.now()
     this.set({ state: 'syncing', progress: { phase: 'catch-up', done: 0, total: null } })
     const log = this.deps.log
-    this.dispatcher = new OutboxDispatcher(
-      session,
-      this.phone.id,
-      this.deps.outbox,
-      (a) => {
-        this.deps.onApplied(a, false)
-      },
-      log,
-    )
+    const { id } = this.phone
+    this.dispatcher = new OutboxDispatcher(session, id, this.deps.outbox, this.deps.changes, log)
     this.engine = new SyncEngine(
       session,
-      this.phone.id,
+      id,
       this.deps.sync,
-      {
-        progress: (p) => {
-          this.progress(p)
-        },
-        applied: (a, live) => {
-          this.deps.onApplied(a, live)
-        },
+      this.deps.changes,
+      (p) => {
+        this.progress(p)
       },
       log,
     )
+    // Registered before the engine awaits the same hello, so the phone's description is stored
+    // before its first messages are.
     void session.ready.then(
-      () => this.dispatcher?.kick(),
+      (hello) => {
+        this.deps.onHello(hello)
+        this.dispatcher?.kick()
+      },
       () => undefined,
     )
     void this.engine.run().catch((e: unknown) => {
@@ -291,21 +259,5 @@ export class DeviceConnection {
   private set(state: ConnectionState): void {
     this.stateValue = state
     this.deps.onChange()
-  }
-}
-
-function failureCode(error: ConnectionError | null): FailureCode {
-  switch (error?.code) {
-    case 'unreachable':
-      return 'unreachable'
-    case 'timeout':
-      return 'timeout'
-    case 'refused':
-      return error.closeCode === UNKNOWN_PEER ? 'unknown_desktop' : 'refused'
-    case undefined:
-    case 'handshake_failed':
-    case 'closed':
-    case 'request_timeout':
-      return 'handshake_failed'
   }
 }

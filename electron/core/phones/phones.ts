@@ -11,8 +11,7 @@ import type { NewPairing } from '../pairing/pairing-flow'
 import { Backoff, DEFAULT_BACKOFF, type BackoffOptions } from './backoff'
 import { DeviceConnection } from './device-connection'
 import type { Archive } from '../store'
-import type { ApplyResult } from '../sync/ports'
-import { outboxArchive, syncArchive } from './archive-ports'
+import { ChangeEvents } from '../events/change-events'
 import type { EventHub } from '../events/event-hub'
 import type { Settings } from '../settings'
 
@@ -34,8 +33,13 @@ const STATUS_COALESCE_MS = 100
 export class Phones {
   private readonly connections = new Map<string, DeviceConnection>()
   private statusTimer: ReturnType<typeof setTimeout> | null = null
+  private readonly changes: ChangeEvents
 
-  constructor(private readonly deps: PhonesDeps) {}
+  constructor(private readonly deps: PhonesDeps) {
+    this.changes = new ChangeEvents(deps.events, () => {
+      this.statusChanged()
+    })
+  }
 
   /** Connects to every phone that is still paired. */
   startAll(): void {
@@ -139,15 +143,21 @@ export class Phones {
         hello: this.deps.hello,
         finder: this.deps.finder,
         dial: this.deps.dial,
-        sync: syncArchive(archive, settings),
-        outbox: outboxArchive(archive),
+        sync: archive.sync,
+        outbox: archive.outbox,
+        changes: this.changes,
         log: this.deps.log.child({ device: deviceId.slice(0, 8) }),
         now: this.deps.now,
         onChange: () => {
           this.statusChanged()
         },
-        onApplied: (applied, live) => {
-          this.applied(deviceId, applied, live)
+        onHello: (hello) => {
+          archive.devices.updateInfo(deviceId, {
+            // A name the user chose on this desktop wins over the phone's own.
+            name: settings.nameFor(deviceId) ?? hello.device.name,
+            model: hello.device.model ?? null,
+            sims: hello.sims ?? [],
+          })
         },
         onAddress: (host, port) => {
           settings.setAddress(deviceId, host, port)
@@ -169,35 +179,6 @@ export class Phones {
     this.deps.settings.forget(deviceId)
     this.statusChanged()
     this.deps.events.emit({ type: 'conversations', deviceId, ids: null })
-  }
-
-  private applied(deviceId: string, applied: ApplyResult, live: boolean): void {
-    const { events, archive } = this.deps
-    const changed = [...applied.conversations, ...applied.removedConversations]
-    if (changed.length > 0 || applied.indexRebuilt) {
-      events.emit({
-        type: 'conversations',
-        deviceId,
-        ids: applied.removedConversations.length > 0 ? null : changed,
-      })
-    }
-    for (const conversationId of applied.conversations) {
-      events.emit({ type: 'messages', conversationId, ids: [] })
-    }
-    if (live) {
-      for (const messageId of applied.newIncoming) {
-        const message = archive.messages.get(messageId)
-        const conversation = archive.conversations.get(message.conversationId)
-        events.emit({
-          type: 'incoming',
-          conversationId: conversation.id,
-          messageId,
-          title: conversation.title,
-          snippet: conversation.lastMessage.snippet,
-        })
-      }
-    }
-    this.statusChanged()
   }
 }
 

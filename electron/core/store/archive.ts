@@ -95,15 +95,16 @@ export function openArchiveWith(
   const mapper = (): MessageMapper => new MessageMapper(sql, directory, titles)
   const messages = new MessagesRepository(sql, mapper)
   const conversations = new ConversationsRepository(sql, directory)
+  const contacts = new ContactsRepository(db, sql, directory, titles, clock)
   const archive: Archive = {
     schemaVersion,
     devices: new DevicesRepository(db, sql, directory, (ctx) => {
       removeDevice(db, sql, searchIndex, ctx)
     }),
-    sync: new SyncRepository(sql, directory, writer, searchIndex),
+    sync: new SyncRepository(sql, directory, writer, searchIndex, contacts),
     conversations,
     messages,
-    contacts: new ContactsRepository(db, sql, directory, titles, clock),
+    contacts,
     outbox: new OutboxRepository(db, sql, directory, writer, messages, clock),
     attachments: new AttachmentsRepository(sql, directory, clock),
     search: new SearchRepository(

@@ -7,7 +7,7 @@ import { message, type Message, type MessageOf } from '../../../shared/protocol'
 import type { SyncPhase, SyncProgress } from '../../../shared/api/status'
 import type { Logger } from '../log'
 import type { PeerSession } from '../net/session'
-import type { ApplyResult, MessagePush, SyncArchive } from './ports'
+import type { ApplyResult, ChangeSink, MessagePush, SyncArchive } from './ports'
 
 // A screenful and a half of each conversation: enough to open any thread at once, while the
 // back-fill brings the rest newest first.
@@ -17,11 +17,6 @@ export const HISTORY_PAGE = 1000
 export const CONTACTS_PAGE = 500
 const REQUEST_TIMEOUT_MS = 60_000
 
-export interface SyncCallbacks {
-  readonly progress: (progress: SyncProgress | null) => void
-  readonly applied: (applied: ApplyResult, live: boolean) => void
-}
-
 export class SyncEngine {
   private stopped = false
   private contactsStale = false
@@ -30,14 +25,15 @@ export class SyncEngine {
     private readonly session: PeerSession,
     private readonly deviceId: string,
     private readonly archive: SyncArchive,
-    private readonly callbacks: SyncCallbacks,
+    private readonly changes: ChangeSink,
+    /** Where the connection shows the phase; null when the initial work is done. */
+    private readonly onProgress: (progress: SyncProgress | null) => void,
     private readonly log: Logger,
   ) {}
 
   /** Runs until the initial work is done; live pushes keep flowing afterwards. */
   async run(): Promise<void> {
-    const hello = await this.session.ready
-    this.archive.updateDevice(this.deviceId, hello)
+    await this.session.ready
     this.session.onMessage((msg) => {
       this.onPush(msg)
     })
@@ -46,7 +42,7 @@ export class SyncEngine {
     if (!state.recent.done) await this.recent(state.recent.cursor)
     if (!this.archive.state(this.deviceId).history.done) await this.history()
     if (state.contactsSyncedAt === null || this.contactsStale) await this.contacts()
-    this.callbacks.progress(null)
+    this.onProgress(null)
   }
 
   stop(): void {
@@ -62,7 +58,7 @@ export class SyncEngine {
       const off = this.session.onMessage((msg) => {
         if (msg.type !== 'sync.changes' || msg.ref !== id) return
         const { changes, watermark, more, reset } = msg.body
-        this.apply(this.archive.applyChanges(this.deviceId, { changes, watermark, reset }), true)
+        this.apply(this.archive.applyChanges(this.deviceId, { changes, watermark, reset }))
         applied += changes.length
         this.session.send(message('ack', { watermark }, { ref: msg.ref }))
         this.progress('catch-up', applied, null)
@@ -108,7 +104,7 @@ export class SyncEngine {
       const cursor = batch.body.cursor
       if (cursor !== null && !this.stopped) next = this.page(scope, cursor)
       if (cursor === null && scope === 'history') this.progress('indexing', done, batch.body.total)
-      this.apply(apply(batch.body), false)
+      this.apply(apply(batch.body))
       done += batch.body.messages.length
       this.progress(scope, done, batch.body.total)
       if (cursor === null || this.stopped) break
@@ -146,8 +142,7 @@ export class SyncEngine {
       cursor = page.body.cursor
       this.progress('contacts', all.length, page.body.total)
     } while (cursor !== null && !this.stopped)
-    const applied = this.archive.replaceContacts(this.deviceId, all)
-    if (applied !== null) this.apply(applied, false)
+    this.apply(this.archive.replaceContacts(this.deviceId, all))
   }
 
   private onPush(msg: Message): void {
@@ -171,16 +166,16 @@ export class SyncEngine {
   }
 
   private live(push: MessagePush): void {
-    this.apply(this.archive.applyPush(this.deviceId, push), true)
+    this.apply(this.archive.applyPush(this.deviceId, push))
     this.session.send(message('ack', { watermark: push.body.watermark }))
   }
 
-  private apply(applied: ApplyResult, live: boolean): void {
-    this.callbacks.applied(applied, live)
+  private apply(applied: ApplyResult): void {
+    this.changes.applied(this.deviceId, applied)
   }
 
   private progress(phase: SyncPhase, done: number, total: number | null): void {
-    this.callbacks.progress({ phase, done, total })
+    this.onProgress({ phase, done, total })
   }
 
   private sendWithId(type: 'sync.subscribe', body: MessageOf<'sync.subscribe'>['body']): string {

@@ -60,7 +60,7 @@ export class MessageWriter {
   transaction<T>(mode: IndexMode, fn: (s: WriteSession) => T): { value: T; summary: WriteSummary } {
     return writeTx(this.db, () => {
       if (mode === 'deferred') this.index.markDirtyInTransaction()
-      const session = new WriteSession(this.sql, !this.index.isDirty())
+      const session = new WriteSession(this.sql, !this.index.isDirty(), mode === 'live')
       const value = fn(session)
       return { value, summary: session.finish() }
     })()
@@ -104,7 +104,7 @@ export class MessageWriter {
     )
     if (rec.parts.length > 0) insertParts(this.sql, ctx.key, values.id, rec.parts)
     s.inserted += 1
-    if (rec.box === 'inbox') s.newIncoming.push(values.id)
+    if (rec.box === 'inbox') s.noteIncoming(values.id, thread.id, rec.body)
   }
 
   deleteByPhoneId(s: WriteSession, ctx: DeviceContext, phoneId: string): void {

@@ -1,29 +1,13 @@
 // State of one write transaction: conversation caches, aggregate deltas, counters, and a block
 // of reserved message ids.
-import type { ConversationId, MessageId } from '../../../../shared/model/ids'
+import type { ApplyResult, IncomingText } from '../../sync/ports'
+import { snippetOf } from '../text/text'
 import type { StatementCache } from '../db/db'
 import { ThreadTally } from '../conversations/threads'
 import type { ThreadState } from '../conversations/threads'
 
-/** What a write did; enough for the UI to refresh and for notifications to find new texts. */
-export interface WriteSummary {
-  readonly inserted: number
-  readonly updated: number
-  readonly unchanged: number
-  /** Phone records merged into the desktop's own copy of a text it sent (by sendKey). */
-  readonly merged: number
-  readonly deleted: number
-  readonly ignoredDrafts: number
-  /**
-   * Newly stored incoming messages, oldest first. During a back-fill these are history:
-   * notify only for live pushes.
-   */
-  readonly newIncoming: readonly MessageId[]
-  /** Conversations whose list row changed and that still exist. */
-  readonly conversations: readonly ConversationId[]
-  /** Conversations that lost their last message and were removed. */
-  readonly removedConversations: readonly ConversationId[]
-}
+/** What a write did (the port's result, less what only the sync repository knows). */
+export type WriteSummary = Omit<ApplyResult, 'indexRebuilt'>
 
 const ID_BLOCK = 1024
 
@@ -37,18 +21,26 @@ export class WriteSession {
   merged = 0
   deleted = 0
   ignoredDrafts = 0
-  readonly newIncoming: MessageId[] = []
+  private readonly incoming: { messageId: number; threadId: number; body: string }[] = []
   private idNext = 0
   private idEnd = 0
 
   /**
    * @param indexLive false while the search index is dirty: row-by-row index maintenance is
    *   then skipped entirely (see fts-sync.ts).
+   * @param live a live write (catch-up, pushes): its new incoming texts are reported with what a
+   *   notification shows, read here in the same transaction so nobody reads them back.
    */
   constructor(
     private readonly sql: StatementCache,
     readonly indexLive: boolean,
+    private readonly live: boolean,
   ) {}
+
+  /** A newly stored incoming text. */
+  noteIncoming(messageId: number, threadId: number, body: string): void {
+    if (this.live) this.incoming.push({ messageId, threadId, body })
+  }
 
   /** Ids come from archive_state in blocks, so an id is never reused even after deletes. */
   nextId(): number {
@@ -76,9 +68,35 @@ export class WriteSession {
       merged: this.merged,
       deleted: this.deleted,
       ignoredDrafts: this.ignoredDrafts,
-      newIncoming: this.newIncoming,
+      incoming: this.describeIncoming(removed),
       conversations: touched.filter((id) => !removed.has(id)),
       removedConversations: [...removed],
     }
+  }
+
+  /** Titles of the conversations the new texts landed in (one query), skipping removed ones. */
+  private describeIncoming(removed: ReadonlySet<number>): IncomingText[] {
+    if (this.incoming.length === 0) return []
+    const ids = [...new Set(this.incoming.map((t) => t.threadId))]
+    const titles = new Map(
+      this.sql
+        .get<[string], { id: number; title: string }>(
+          'SELECT id, title FROM threads WHERE id IN (SELECT value FROM json_each(?))',
+        )
+        .all(JSON.stringify(ids))
+        .map((r) => [r.id, r.title]),
+    )
+    const out: IncomingText[] = []
+    for (const t of this.incoming) {
+      const title = titles.get(t.threadId)
+      if (title === undefined || removed.has(t.threadId)) continue
+      out.push({
+        conversationId: t.threadId,
+        messageId: t.messageId,
+        title,
+        snippet: snippetOf(t.body),
+      })
+    }
+    return out
   }
 }

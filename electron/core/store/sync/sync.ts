@@ -3,53 +3,24 @@
 // crash the engine resumes exactly after the last committed batch (PROTOCOL.md §8 Watermark,
 // §9.4 "stores the returned cursor after committing the batch").
 import type { DeviceId } from '../../../../shared/model/ids'
-import type { BodyOf } from '../../../../shared/protocol/messages/catalogue'
+import type { Contact } from '../../../../shared/protocol/messages/catalogue'
 import type { SmsMessage } from '../../../../shared/protocol/messages/common'
+import { touchedOnly } from '../../sync/ports'
+import type {
+  ApplyResult,
+  ChangesPage,
+  MessagePush,
+  SyncArchive,
+  SyncBatch,
+  SyncState,
+} from '../../sync/ports'
+import type { ContactsRepository } from '../contacts/contacts'
 import type { StatementCache } from '../db/db'
 import type { DeviceContext, DeviceDirectory } from '../devices/devices'
 import { InvalidInputError } from '../errors'
 import type { IndexMode, MessageWriter } from '../messages/message-writer'
 import type { SearchIndex } from '../search/search-index'
 import type { WriteSession, WriteSummary } from '../messages/write-session'
-
-export interface SyncState {
-  /** The phone's change-journal position, stored only after its changes were committed. */
-  readonly watermark: string | null
-  readonly recent: { readonly cursor: string | null; readonly done: boolean }
-  readonly history: {
-    readonly cursor: string | null
-    readonly started: boolean
-    readonly done: boolean
-    /** The phone's count for the scope (for progress), or null before the first batch. */
-    readonly total: number | null
-    readonly received: number
-  }
-  readonly contactsSyncedAt: number | null
-}
-
-/** `sync.batch` (PROTOCOL.md §9.4) as the store takes it; the codec's bodies fit as they are. */
-export interface SyncBatch {
-  readonly scope: BodyOf<'sync.batch'>['scope']
-  readonly messages: readonly SmsMessage[]
-  readonly cursor: string | null
-  readonly total: number
-}
-
-/** `sync.changes` (PROTOCOL.md §9.3) as the store takes it. */
-export interface ChangesPage {
-  readonly changes: readonly BodyOf<'sync.changes'>['changes'][number][]
-  readonly watermark: string
-  readonly reset: boolean
-}
-
-export interface ApplyResult extends WriteSummary {
-  /** True when this call finished the last pending back-fill and rebuilt the search index. */
-  readonly indexRebuilt: boolean
-}
-
-export type MessagePush =
-  | { readonly type: 'message.new' | 'message.changed'; readonly body: BodyOf<'message.new'> }
-  | { readonly type: 'message.deleted'; readonly body: BodyOf<'message.deleted'> }
 
 interface SyncRow {
   watermark: string | null
@@ -76,12 +47,14 @@ function forBulk(records: readonly SmsMessage[]): SmsMessage[] {
   return [...latest.values()].sort((a, b) => a.date - b.date)
 }
 
-export class SyncRepository {
+/** The sync engine's port (sync/ports.ts), on the archive. */
+export class SyncRepository implements SyncArchive {
   constructor(
     private readonly sql: StatementCache,
     private readonly devices: DeviceDirectory,
     private readonly writer: MessageWriter,
     private readonly index: SearchIndex,
+    private readonly contacts: ContactsRepository,
   ) {}
 
   readonly state = (deviceId: DeviceId): SyncState => {
@@ -164,6 +137,10 @@ export class SyncRepository {
       else this.writer.upsert(s, ctx, push.body.message)
     })
   }
+
+  /** The phone's whole address book; conversation titles follow it. */
+  readonly replaceContacts = (deviceId: DeviceId, contacts: readonly Contact[]): ApplyResult =>
+    touchedOnly(this.contacts.replaceAll(deviceId, contacts).retitled)
 
   /** Messages outside any sync exchange (imports, benchmarks), with an explicit index mode. */
   readonly upsertMessages = (

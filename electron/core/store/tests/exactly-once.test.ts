@@ -88,11 +88,32 @@ describe('exactly-once upserts', () => {
     const archive = fresh()
     const first = archive.sync.upsertMessages(DEVICE_A, records.slice(0, 50), 'live')
     expect(first.inserted).toBe(50)
-    expect(first.newIncoming).toHaveLength(
+    expect(first.incoming).toHaveLength(
       records.slice(0, 50).filter((r) => r.box === 'inbox').length,
     )
     const again = archive.sync.upsertMessages(DEVICE_A, records.slice(0, 50), 'live')
-    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 50, newIncoming: [] })
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 50, incoming: [] })
+  })
+
+  it('a live write describes each new incoming text as the archive now shows it', () => {
+    const archive = fresh()
+    const { incoming } = archive.sync.upsertMessages(DEVICE_A, records.slice(0, 50), 'live')
+    expect(incoming.length).toBeGreaterThan(0)
+    for (const text of incoming) {
+      const message = archive.messages.get(text.messageId)
+      const conversation = archive.conversations.get(message.conversationId)
+      expect(message.direction).toBe('incoming')
+      expect(text).toEqual({
+        conversationId: conversation.id,
+        messageId: message.id,
+        title: conversation.title,
+        snippet: message.body.replace(/\s+/g, ' ').trim().slice(0, 160),
+      })
+    }
+    // A bulk history write is old news: nothing to notify.
+    const bulk = archive.sync.upsertMessages(DEVICE_A, records.slice(50, 100), 'deferred')
+    expect(bulk.inserted).toBeGreaterThan(0)
+    expect(bulk.incoming).toEqual([])
   })
 
   it('a changed record updates its row in place: same id, new content searchable', () => {
