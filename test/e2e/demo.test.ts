@@ -12,6 +12,8 @@ import {
   pairWithDemoPhone,
   SCREENSHOTS,
 } from './support/browser'
+import { SEARCH_KEYSTROKES, typeAndTime } from './support/search'
+import { datesShown, messageLog, rowTop, scrollSettled, topVisibleRow } from './support/thread'
 
 const reason = skipReason()
 const STEP_MS = 90_000
@@ -20,20 +22,8 @@ describe.skipIf(reason !== null)(`demo in Chromium${reason === null ? '' : ` (${
   let app: RunningApp
   let browser: Browser
   let page: Page
-  const log = () => page.getByRole('log', { name: 'Messages' })
+  const log = () => messageLog(page)
   const rows = () => log().locator('[data-message-id]')
-  /** The message row at the top edge of the thread's view, and where it is. */
-  const topVisibleRow = () =>
-    log().evaluate((s) => {
-      const view = s.getBoundingClientRect()
-      for (const row of s.querySelectorAll('[data-message-id]')) {
-        const box = row.getBoundingClientRect()
-        if (box.bottom > view.top + 1) {
-          return { id: row.getAttribute('data-message-id') ?? '', top: box.top }
-        }
-      }
-      throw new Error('no row in view')
-    })
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true })
@@ -107,43 +97,23 @@ describe.skipIf(reason !== null)(`demo in Chromium${reason === null ? '' : ` (${
       const scroller = log()
       const gap = await scroller.evaluate((s) => s.scrollHeight - s.scrollTop - s.clientHeight)
       expect(gap).toBeLessThan(2)
-      // Message ids follow arrival, not date (history arrives after recent texts): compare dates.
-      const datesShown = () =>
-        rows().evaluateAll((els) =>
-          els.map((e) => Date.parse(e.querySelector('time')?.getAttribute('datetime') ?? '')),
-        )
-      const datesBefore = await datesShown()
+      const datesBefore = await datesShown(page)
       // Scroll up a screen at a time with the wheel, as a person does. Older pages load above
       // while the reader pauses; what is on screen must not move by itself while they do.
-      const rowTop = (id: string) =>
-        scroller.evaluate(
-          (s, rowId) =>
-            s.querySelector(`[data-message-id="${rowId}"]`)?.getBoundingClientRect().top ?? null,
-          id,
-        )
-      const scrollSettled = async () => {
-        let last = -1
-        for (let k = 0; k < 40; k++) {
-          const top = await scroller.evaluate((s) => s.scrollTop)
-          if (top === last) return
-          last = top
-          await page.waitForTimeout(60)
-        }
-      }
       let oldestSeen = Math.min(...datesBefore)
       for (let i = 0; i < 12; i++) {
         const view = await scroller.boundingBox()
         await page.mouse.move(view!.x + view!.width / 2, view!.y + view!.height / 2)
         await page.mouse.wheel(0, -(view!.height - 40))
-        await scrollSettled()
-        const anchor = await topVisibleRow()
+        await scrollSettled(page)
+        const anchor = await topVisibleRow(page)
         await page.waitForTimeout(700)
-        const after = await rowTop(anchor.id)
+        const after = await rowTop(page, anchor.id)
         if (after !== null) {
           const shift = Math.round(after - anchor.top)
           expect(Math.abs(shift), `row ${anchor.id} moved ${shift}px on step ${i}`).toBeLessThan(2)
         }
-        oldestSeen = Math.min(oldestSeen, ...(await datesShown()))
+        oldestSeen = Math.min(oldestSeen, ...(await datesShown(page)))
         expect(await page.locator('[data-message-id]').count()).toBeLessThanOrEqual(200)
       }
       expect(oldestSeen).toBeLessThan(Math.min(...datesBefore))
@@ -271,52 +241,9 @@ describe.skipIf(reason !== null)(`demo in Chromium${reason === null ? '' : ` (${
     async () => {
       const search = page.getByRole('searchbox', { name: 'Search messages' })
       await search.fill('')
-      // Type a word a key at a time; for each key, the time from the input event to the frame
+      // Type words a key at a time; for each key, the time from the input event to the frame
       // that shows results for the text typed so far.
-      const timings = await search.evaluate(async (input: HTMLInputElement) => {
-        // React tracks the value it last set: the native setter makes this a real edit.
-        const descriptor = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!
-        const setValue = (value: string) => {
-          descriptor.set!.call(input, value)
-        }
-        const status = () =>
-          document.querySelector('[data-search-status]')?.getAttribute('data-search-status')
-        const out: number[] = []
-        for (const text of [
-          's',
-          'se',
-          'see',
-          'see ',
-          'see y',
-          'see yo',
-          'see you',
-          'm',
-          'mo',
-          'mor',
-          'morn',
-          'morni',
-          'mornin',
-          'morning',
-          'p',
-          'pi',
-          'piz',
-          'pizz',
-          'pizza',
-          't',
-          'to',
-          'ton',
-          'toni',
-          'tonig',
-        ]) {
-          const start = performance.now()
-          setValue(text)
-          input.dispatchEvent(new Event('input', { bubbles: true }))
-          while (status() !== 'ready') await new Promise((r) => setTimeout(r, 0))
-          await new Promise((r) => requestAnimationFrame(r))
-          out.push(performance.now() - start)
-        }
-        return out
-      })
+      const timings = await page.evaluate(typeAndTime, SEARCH_KEYSTROKES)
       const sorted = [...timings].sort((a, b) => a - b)
       const p95 = sorted[Math.ceil(sorted.length * 0.95) - 1]!
       console.log(

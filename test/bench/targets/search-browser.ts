@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { chromium, type Page } from 'playwright-core'
 import { writeHistory } from '../../../electron/demo/generate'
 import { CHROMIUM, CHROMIUM_ARGS, skipReason, startApp } from '../../e2e/support/app'
+import { typeAndTime } from '../../e2e/support/search'
 import type { Row } from '../lib/report'
 import { SEED, type Sizes } from '../lib/sizes'
 import { log, summarize } from '../lib/stats'
@@ -26,58 +27,6 @@ export interface BrowserSamples {
   readonly keystrokes: number[]
   readonly floor: number[]
   readonly messages: number
-}
-
-/** Runs in the page: types each text a key at a time and times each keystroke. */
-async function typeAndTime(texts: readonly string[]): Promise<number[]> {
-  const input = document.querySelector<HTMLInputElement>('#search-input')
-  if (input === null) throw new Error('no search input')
-  const descriptor = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')
-  if (descriptor?.set === undefined) throw new Error('no value setter')
-  const setValue = (value: string) => {
-    descriptor.set?.call(input, value)
-  }
-  const status = () =>
-    document.querySelector('[data-search-status]')?.getAttribute('data-search-status') ?? null
-  const frame = () =>
-    new Promise<void>((resolve) =>
-      requestAnimationFrame(() => {
-        setTimeout(resolve, 0)
-      }),
-    )
-  const out: number[] = []
-  for (const text of texts) {
-    let sawSearching = false
-    const observer = new MutationObserver((records) => {
-      for (const r of records)
-        if (r.type === 'attributes' && r.oldValue === 'searching') sawSearching = true
-      if (status() === 'searching') sawSearching = true
-    })
-    observer.observe(document.body, {
-      subtree: true,
-      childList: true,
-      attributes: true,
-      attributeFilter: ['data-search-status'],
-      attributeOldValue: true,
-    })
-    const start = performance.now()
-    // React tracks the value it last set: the native setter makes this a real edit.
-    setValue(text)
-    input.dispatchEvent(new Event('input', { bubbles: true }))
-    const clearing = text.trim() === ''
-    for (;;) {
-      const s = status()
-      if (s === 'searching') sawSearching = true
-      if (s === 'error') throw new Error(`search failed for ${text}`)
-      if (clearing ? s === null || s === 'idle' : sawSearching && s === 'ready') break
-      if (performance.now() - start > 30_000) throw new Error(`no results for ${text}`)
-      await new Promise((r) => setTimeout(r, 0))
-    }
-    await frame()
-    observer.disconnect()
-    if (!clearing) out.push(performance.now() - start)
-  }
-  return out
 }
 
 /** Runs in the page: the same event on an input nobody listens to, to the same frame. */

@@ -1,7 +1,8 @@
 // Frame vectors (a session's first frames each way) and message encodings.
 import { fromHex, toHex, utf8 } from '../../../shared/bytes'
 import { decodeMessage, encodeMessage, FrameSealer, type Role } from '../../../shared/protocol'
-import { INVALID_MESSAGES, MESSAGE_EXAMPLES } from './message-examples'
+import { INVALID_MESSAGES } from './invalid-messages'
+import { MESSAGE_EXAMPLES } from './message-examples'
 
 export function framesVector(pairing: Record<string, unknown>): Record<string, unknown> {
   const d2p = fromHex(String(pairing.desktopToPhone))
