@@ -40,7 +40,12 @@ export function MessageList(props: { thread: Thread; group: boolean; dualSim: bo
   const list = useRef<VirtuosoHandle>(null)
   const [atBottom, setAtBottom] = useState(true)
   const [scroller, setScroller] = useState<HTMLElement | null>(null)
-  useScrollAnchor(scroller, thread.ids, atBottom && thread.newer === null)
+  const focusIndex = thread.focusId === null ? -1 : thread.ids.indexOf(thread.focusId)
+  useScrollAnchor(scroller, thread.ids, {
+    atBottom,
+    newestLoaded: thread.newer === null,
+    openedAtNewest: thread.focusId === null,
+  })
   // Day labels ("Today") must roll over at midnight even if nothing else changes.
   const now = useNow(60_000)
 
@@ -62,7 +67,6 @@ export function MessageList(props: { thread: Thread; group: boolean; dualSim: bo
     [thread.byId],
   )
 
-  const focusIndex = thread.focusId === null ? -1 : thread.ids.indexOf(thread.focusId)
   useEffect(() => {
     if (thread.focusId === null) return
     const timer = setTimeout(() => {

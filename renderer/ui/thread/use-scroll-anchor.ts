@@ -3,12 +3,14 @@
 // scroll position by an estimate when rows are prepended and corrects for measured sizes only
 // while the reader scrolls upwards; a prepend that lands while the view is idle near the top
 // would otherwise leave the text jumping by the estimate's error.
-import { useLayoutEffect, useRef } from 'react'
+//
+// A reader who is following the newest message (at the bottom, or who has not scrolled since the
+// thread opened there) is kept at the bottom instead: the first older page lands while the list
+// is still settling on its last row, and holding the top row then would leave the newest
+// messages below the view.
+import { useEffect, useLayoutEffect, useRef } from 'react'
 
-interface Anchor {
-  readonly id: string
-  readonly top: number
-}
+type Anchor = { readonly id: string; readonly top: number } | 'bottom'
 
 /** Frames to keep correcting: the list measures new rows over the next few frames. */
 const FRAMES = 12
@@ -26,17 +28,47 @@ function readAnchor(scroller: HTMLElement): Anchor | null {
   return null
 }
 
+export interface Following {
+  /** The list reports the newest row in view. */
+  readonly atBottom: boolean
+  /** The newest page of the thread is loaded (nothing newer to fetch). */
+  readonly newestLoaded: boolean
+  /** The thread opens at its newest message (not centred on a search hit); read at opening. */
+  readonly openedAtNewest: boolean
+}
+
 export function useScrollAnchor(
   scroller: HTMLElement | null,
   ids: readonly number[],
-  followingNewest: boolean,
+  following: Following,
 ): void {
   const anchor = useRef<Anchor | null>(null)
   const seen = useRef(ids)
+  // Whether the reader has scrolled this list, and where it opened (a new list element is a
+  // newly opened thread).
+  const moved = useRef(false)
+  const openedAtNewest = useRef(following.openedAtNewest)
+  const latest = useRef(following)
+  latest.current = following
+  useEffect(() => {
+    moved.current = false
+    openedAtNewest.current = latest.current.openedAtNewest
+    if (scroller === null) return
+    const area = scroller.parentElement ?? scroller
+    const mark = () => {
+      moved.current = true
+    }
+    for (const type of USER_INPUT) area.addEventListener(type, mark, { passive: true })
+    return () => {
+      for (const type of USER_INPUT) area.removeEventListener(type, mark)
+    }
+  }, [scroller])
   // Read during render, while the DOM still shows the rows from before the change.
   if (seen.current !== ids) {
     seen.current = ids
-    anchor.current = followingNewest || scroller === null ? null : readAnchor(scroller)
+    const newest =
+      following.newestLoaded && (following.atBottom || (openedAtNewest.current && !moved.current))
+    anchor.current = scroller === null ? null : newest ? 'bottom' : readAnchor(scroller)
   }
   useLayoutEffect(() => {
     const target = anchor.current
@@ -53,10 +85,15 @@ export function useScrollAnchor(
     }
     for (const type of USER_INPUT) area.addEventListener(type, stop, { passive: true })
     const correct = () => {
-      const row = scroller.querySelector(`[data-message-id="${target.id}"]`)
-      if (row !== null) {
-        const delta = row.getBoundingClientRect().top - target.top
-        if (Math.abs(delta) >= 1) scroller.scrollTop += delta
+      if (target === 'bottom') {
+        const gap = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight
+        if (gap >= 1) scroller.scrollTop = scroller.scrollHeight
+      } else {
+        const row = scroller.querySelector(`[data-message-id="${target.id}"]`)
+        if (row !== null) {
+          const delta = row.getBoundingClientRect().top - target.top
+          if (Math.abs(delta) >= 1) scroller.scrollTop += delta
+        }
       }
       if (++frames < FRAMES) frame = requestAnimationFrame(correct)
     }
