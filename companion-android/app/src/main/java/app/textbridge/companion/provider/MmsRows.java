@@ -5,6 +5,7 @@ import android.database.Cursor;
 import android.database.SQLException;
 import android.provider.Telephony;
 
+import app.textbridge.core.model.Addresses;
 import app.textbridge.core.model.SmsRecord;
 import app.textbridge.core.port.EventLog;
 

@@ -5,6 +5,7 @@ import android.database.Cursor;
 import android.database.SQLException;
 import android.net.Uri;
 
+import app.textbridge.core.model.Addresses;
 import app.textbridge.core.model.HistoryPosition;
 import app.textbridge.core.model.PartData;
 import app.textbridge.core.model.SmsRecord;

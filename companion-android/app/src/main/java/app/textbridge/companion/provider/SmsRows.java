@@ -3,6 +3,7 @@ package app.textbridge.companion.provider;
 import android.database.Cursor;
 import android.provider.Telephony;
 
+import app.textbridge.core.model.Addresses;
 import app.textbridge.core.model.PartInfo;
 import app.textbridge.core.model.SmsRecord;
 

@@ -3,6 +3,7 @@ package app.textbridge.core.send;
 import app.textbridge.core.PhoneConfig;
 import app.textbridge.core.crypto.Bytes;
 import app.textbridge.core.crypto.Primitives;
+import app.textbridge.core.model.Addresses;
 import app.textbridge.core.model.FailureReason;
 import app.textbridge.core.model.SendRecord;
 import app.textbridge.core.model.SendRecord.PartState;
@@ -224,7 +225,7 @@ public final class SendQueue implements SmsSender.ReportSink, SendKeyLookup {
 
   private static boolean anyAddressMatches(SendRecord r, SmsRecord row) {
     for (String to : r.recipients) {
-      for (String a : row.addresses) if (AddressMatch.same(to, a)) return true;
+      for (String a : row.addresses) if (Addresses.same(to, a)) return true;
     }
     return false;
   }
