@@ -1,9 +1,11 @@
 package app.textbridge.core;
 
+import app.textbridge.core.port.EventLog;
 import app.textbridge.core.protocol.message.Message;
+import app.textbridge.core.send.SendQueue;
 import app.textbridge.core.service.AttachmentService;
 import app.textbridge.core.service.ContactsService;
-import app.textbridge.core.send.SendQueue;
+import app.textbridge.core.service.SessionService;
 import app.textbridge.core.session.RequestException;
 import app.textbridge.core.session.Session;
 import app.textbridge.core.sync.ChangeFeed;
@@ -15,16 +17,18 @@ import java.io.IOException;
  * the catalogue; types only the phone sends never get here (the codec refuses them, 4000).
  */
 final class Dispatcher {
-  private final PhoneCore core;
+  private final EventLog log;
+  private final SessionService sessionService;
   private final HistoryPager history;
   private final ChangeFeed feed;
   private final SendQueue sends;
   private final ContactsService contacts;
   private final AttachmentService attachments;
 
-  Dispatcher(PhoneCore core, HistoryPager history, ChangeFeed feed, SendQueue sends,
-      ContactsService contacts, AttachmentService attachments) {
-    this.core = core;
+  Dispatcher(EventLog log, SessionService sessionService, HistoryPager history, ChangeFeed feed,
+      SendQueue sends, ContactsService contacts, AttachmentService attachments) {
+    this.log = log;
+    this.sessionService = sessionService;
     this.history = history;
     this.feed = feed;
     this.sends = sends;
@@ -38,7 +42,7 @@ final class Dispatcher {
     } catch (RequestException e) {
       s.sendError(m.id, e.code, e.getMessage());
     } catch (IOException | RuntimeException e) {
-      core.log().warn("dispatch", m.type.wire + " failed: " + e.getClass().getSimpleName());
+      log.warn("dispatch", m.type.wire + " failed: " + e.getClass().getSimpleName());
       s.sendError(m.id, RequestException.Code.INTERNAL, null);
     }
   }
@@ -54,7 +58,7 @@ final class Dispatcher {
         s.send(history.handle(m));
         return;
       case ACK:
-        core.acked(s, m);
+        sessionService.acked(s, m);
         return;
       case CONTACTS_REQUEST:
         s.send(contacts.handle(m));
@@ -66,10 +70,10 @@ final class Dispatcher {
         s.send(attachments.handle(m));
         return;
       case UNPAIR:
-        core.unpairedByDesktop(s, m);
+        sessionService.unpairedByDesktop(s, m);
         return;
       case ERROR:
-        core.log().info("dispatch", "desktop reported " + m.body().get("code").getAsString());
+        log.info("dispatch", "desktop reported " + m.body().get("code").getAsString());
         return;
       case HELLO:
       case PING:

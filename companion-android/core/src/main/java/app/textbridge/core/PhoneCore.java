@@ -1,14 +1,11 @@
 package app.textbridge.core;
 
-import app.textbridge.core.crypto.Bytes;
 import app.textbridge.core.model.Advert;
 import app.textbridge.core.model.DesktopSyncState;
 import app.textbridge.core.model.PairedDesktop;
 import app.textbridge.core.model.StoreChange;
 import app.textbridge.core.pairing.Identity;
 import app.textbridge.core.pairing.ScannedQrSlot;
-import app.textbridge.core.port.EventLog;
-import app.textbridge.core.port.Scheduler;
 import app.textbridge.core.protocol.CloseCode;
 import app.textbridge.core.protocol.Constants;
 import app.textbridge.core.protocol.QrException;
@@ -16,11 +13,11 @@ import app.textbridge.core.protocol.QrPayload;
 import app.textbridge.core.protocol.handshake.HandshakePayload;
 import app.textbridge.core.protocol.handshake.HandshakeResult;
 import app.textbridge.core.protocol.message.Message;
-import app.textbridge.core.protocol.message.MessageType;
 import app.textbridge.core.send.SendQueue;
 import app.textbridge.core.send.SubscriptionResolver;
 import app.textbridge.core.service.AttachmentService;
 import app.textbridge.core.service.ContactsService;
+import app.textbridge.core.service.SessionService;
 import app.textbridge.core.session.Connection;
 import app.textbridge.core.session.PairingConfirmation;
 import app.textbridge.core.session.Session;
@@ -58,10 +55,9 @@ public final class PhoneCore implements Connection.Host, Session.Handler {
   /** Every live session, also those still awaiting hello or confirmation. */
   private final Set<Session> live = Collections.newSetFromMap(new ConcurrentHashMap<>());
   private final Map<Session, PairingConfirmation> confirmations = new ConcurrentHashMap<>();
-  private final Map<Session, String> unpairing = new ConcurrentHashMap<>();
+  private final SessionService sessionService;
   private final ExecutorService events;
   private volatile int port;
-  private int unpairIds;
 
   private PhoneCore(PhonePorts ports, PhoneConfig config) throws IOException {
     ports.check();
@@ -74,7 +70,9 @@ public final class PhoneCore implements Connection.Host, Session.Handler {
         new SubscriptionResolver(ports.sims, ports.store), ports.clock, config, ports.log,
         ports.listener);
     this.feed = new ChangeFeed(ports.store, journal, sends, config.batchBudgetBytes);
-    this.dispatcher = new Dispatcher(this,
+    this.sessionService = new SessionService(identity, journal, ports.scheduler, ports.clock,
+        ports.listener, config.unpairAckWaitMs, this::advertise);
+    this.dispatcher = new Dispatcher(ports.log, sessionService,
         new HistoryPager(ports.store, sends, config.batchBudgetBytes), feed, sends,
         new ContactsService(ports.contacts, config.batchBudgetBytes),
         new AttachmentService(ports.store));
@@ -146,56 +144,13 @@ public final class PhoneCore implements Connection.Host, Session.Handler {
 
   /** The phone's user unpairs a desktop (§9.12): forget it, tell it if connected. */
   public void unpair(String desktopKeyHex) throws IOException {
-    forgetDesktop(desktopKeyHex);
-    for (Session s : new ArrayList<>(live)) {
-      if (!desktopKeyHex.equals(s.desktopKeyHex()) || !s.isPaired()) continue;
-      String id;
-      synchronized (this) {
-        id = "u" + (++unpairIds);
-      }
-      unpairing.put(s, id);
-      s.send(Message.request(MessageType.UNPAIR, id, new JsonObject()));
-      ports.scheduler.schedule(config.unpairAckWaitMs, () -> s.close(CloseCode.UNPAIRED, "unpaired"));
-    }
+    sessionService.unpair(desktopKeyHex, new ArrayList<>(live));
   }
 
   public void stop() {
     for (Session s : new ArrayList<>(live)) s.close(CloseCode.NORMAL, "stopping");
     ports.advertiser.withdraw();
     events.shutdownNow();
-  }
-
-  EventLog log() {
-    return ports.log;
-  }
-
-  void acked(Session s, Message m) throws IOException {
-    String waiting = unpairing.get(s);
-    if (waiting != null && waiting.equals(m.ref)) {
-      s.close(CloseCode.UNPAIRED, "unpaired");
-      return;
-    }
-    JsonObject b = m.body();
-    if (b.has("watermark")) {
-      List<String> paired = new ArrayList<>();
-      for (PairedDesktop d : identity.desktops()) paired.add(Bytes.hex(d.publicKey()));
-      journal.ack(s.desktopKeyHex(), b.get("watermark").getAsString(), ports.clock.nowMillis(),
-          paired);
-    }
-  }
-
-  void unpairedByDesktop(Session s, Message m) throws IOException {
-    forgetDesktop(s.desktopKeyHex());
-    s.send(Message.reply(MessageType.ACK, m.id, new JsonObject()));
-    s.close(CloseCode.UNPAIRED, "unpaired by the desktop");
-  }
-
-  private void forgetDesktop(String keyHex) throws IOException {
-    PairedDesktop d = identity.find(Bytes.unhex(keyHex));
-    boolean last = identity.remove(Bytes.unhex(keyHex));
-    journal.forget(keyHex);
-    if (d != null) ports.listener.unpaired(d.name);
-    if (last) advertise();
   }
 
   private void storeChanged(StoreChange change) {
@@ -289,7 +244,7 @@ public final class PhoneCore implements Connection.Host, Session.Handler {
   public void closed(Session session, int code) {
     PairingConfirmation c = confirmations.remove(session);
     if (c != null) c.abandon();
-    unpairing.remove(session);
+    sessionService.closed(session);
     live.remove(session);
     boolean was = sessions.remove(session);
     feed.forget(session);
