@@ -89,6 +89,8 @@ public final class EngineRun {
         ExecutorScheduler scheduler = new ExecutorScheduler("textbridge-timers");
         ExecutorService reports = Executors.newSingleThreadExecutor(r -> new Thread(r, "textbridge-reports"));
         ProviderSmsStore store = new ProviderSmsStore(app.getContentResolver(), sims, log);
+        // Before the core exists: the core hands the store its listener, which the watcher owns.
+        ProviderWatcher watcher = new ProviderWatcher(app.getContentResolver(), store, new WatchStateStore(db), log);
         AndroidSmsSender sender = new AndroidSmsSender(app,
                 new SendStallNotice(app, new ContactLookup(app.getContentResolver())), log);
         AndroidContacts contacts = new AndroidContacts(app.getContentResolver(), new Handler(observers.getLooper()), log);
@@ -117,7 +119,6 @@ public final class EngineRun {
             PhoneCore core = PhoneCore.create(p, config);
             attached.attached(core);
             ReportRelay.attach(app, sender.reportSink(), reports);
-            ProviderWatcher watcher = new ProviderWatcher(app.getContentResolver(), store, new WatchStateStore(db), log);
             watcher.start();
             TextbridgeServer server = listen(core, options.port, scheduler, log, config);
             return new EngineRun(core, watcher, advertiser, server, server.getPort(), scheduler, observers, reports,

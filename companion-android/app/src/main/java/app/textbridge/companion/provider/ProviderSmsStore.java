@@ -24,7 +24,8 @@ import java.util.Optional;
  * mms merged in history order, conversations from the threads table, MMS parts through their
  * content URIs. Read-only: a non-default SMS app cannot write the provider since Android 4.4.
  * Every cursor is closed; every row is read on its own (one odd OEM row never sinks a page).
- * Change notifications come from {@link ProviderWatcher}, which this class hands the listener to.
+ * Change notifications come from {@link ProviderWatcher}, which owns the listener: the core sets
+ * it here, through the port, and this class passes it straight on.
  */
 public final class ProviderSmsStore implements SmsStore {
     private final ContentResolver resolver;
@@ -35,7 +36,7 @@ public final class ProviderSmsStore implements SmsStore {
     private final ThreadLister threads;
     private final PartReader parts;
     private volatile long generation;
-    private volatile Listener listener;
+    private volatile ProviderWatcher watcher;
 
     public ProviderSmsStore(ContentResolver resolver, OwnNumbers own, EventLog log) {
         this.resolver = resolver;
@@ -141,18 +142,27 @@ public final class ProviderSmsStore implements SmsStore {
         return Optional.empty();
     }
 
+    /** Hands the listener to the watcher; the core sets it once, after the watcher exists. */
     @Override
     public void setListener(Listener listener) {
-        this.listener = listener;
+        ProviderWatcher w = watcher;
+        if (w == null) {
+            throw new IllegalStateException("no ProviderWatcher watches this store yet");
+        }
+        w.setListener(listener);
+    }
+
+    /** Called by the watcher's constructor: one watcher per store. */
+    void watchedBy(ProviderWatcher w) {
+        if (watcher != null) {
+            throw new IllegalStateException("this store already has a ProviderWatcher");
+        }
+        watcher = w;
     }
 
     /** Drops cached MMS participants of these rows (read again from the provider next time). */
     void forgetMms(long[] ids) {
         mms.forget(ids);
-    }
-
-    Listener listener() {
-        return listener;
     }
 
     /** The provider changed: cached derivations (threads on OEMs without the threads view) are stale. */

@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * Turns the provider's "something changed" into per-row ADDED / UPDATED / DELETED for the core
- * (PORTS.md SmsStore.setListener). A ContentObserver on {@code content://mms-sms/} (and on
+ * (PORTS.md SmsStore.setListener), and owns the listener they go to: the core sets it through
+ * {@link ProviderSmsStore#setListener}, which passes it here. A ContentObserver on {@code content://mms-sms/} (and on
  * content://sms and content://mms, which some OEM providers notify without the former) runs on
  * its own HandlerThread; notifications come in bursts (one insert notifies three URIs), so a scan
  * waits {@value #DEBOUNCE_MS} ms for the burst to settle. Scans run one at a time; each change is
@@ -49,13 +50,21 @@ public final class ProviderWatcher {
     private HandlerThread thread;
     private Handler handler;
     private ContentObserver observer;
+    private volatile SmsStore.Listener listener;
 
+    /** Watches {@code store}'s provider; from here on the store's listener is this watcher's. */
     public ProviderWatcher(ContentResolver resolver, ProviderSmsStore store, WatchStateStore state, EventLog log) {
         this.resolver = resolver;
         this.store = store;
         this.log = log;
         this.smsTable = new TableWatch(true, state);
         this.mmsTable = new TableWatch(false, state);
+        store.watchedBy(this);
+    }
+
+    /** Where changes go (null: nowhere); set through {@link ProviderSmsStore#setListener}. */
+    void setListener(SmsStore.Listener listener) {
+        this.listener = listener;
     }
 
     public synchronized void start() {
@@ -148,7 +157,7 @@ public final class ProviderWatcher {
         for (SmsRecord r : updated) {
             changes.add(StoreChange.updated(r));
         }
-        SmsStore.Listener l = store.listener();
+        SmsStore.Listener l = listener;
         if (l != null) {
             for (StoreChange c : changes) {
                 l.onChange(c);

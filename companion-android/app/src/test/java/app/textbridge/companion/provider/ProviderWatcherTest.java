@@ -41,9 +41,10 @@ public class ProviderWatcherTest {
     private ProviderWatcher watcher() {
         ProviderSmsStore store = new ProviderSmsStore(RuntimeEnvironment.getApplication().getContentResolver(),
                 Collections::<String>emptySet, new StderrLog(true));
-        store.setListener(changes::add);
-        return new ProviderWatcher(RuntimeEnvironment.getApplication().getContentResolver(), store,
+        ProviderWatcher watcher = new ProviderWatcher(RuntimeEnvironment.getApplication().getContentResolver(), store,
                 new WatchStateStore(CompanionDatabase.get(RuntimeEnvironment.getApplication())), new StderrLog(true));
+        store.setListener(changes::add); // as the core does: through the port, to the watcher
+        return watcher;
     }
 
     private List<String> seen() {
