@@ -15,6 +15,7 @@ import android.widget.LinearLayout;
 import android.widget.TextView;
 
 import app.textbridge.companion.pairing.PairingPrompter;
+import app.textbridge.companion.scan.QrScanner;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -192,4 +192,12 @@ public class MainActivityTest {
         Intent started = shadowOf(app).getNextStartedService();
         assertEquals(MirrorService.class.getName(), started.getComponent().getClassName());
     }
+
+    @Test
+    public void eachScanAnswerReadsInPlainWords() {
+        assertEquals(R.string.scanner_found, MainActivity.scanMessage(MirrorEngine.ScanResult.WAITING_FOR_COMPUTER));
+        assertEquals("This code has expired. Scan the new code your computer shows. If this keeps happening, "
+                + "check this phone's date and time.",
+                app.getString(MainActivity.scanMessage(MirrorEngine.ScanResult.EXPIRED)));
+    }
 }

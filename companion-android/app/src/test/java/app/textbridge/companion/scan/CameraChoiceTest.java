@@ -1,4 +1,4 @@
-package app.textbridge.companion;
+package app.textbridge.companion.scan;
 
 import static org.junit.Assert.assertEquals;
 

@@ -1,4 +1,4 @@
-package app.textbridge.companion;
+package app.textbridge.companion.scan;
 
 import android.graphics.Matrix;
 import android.graphics.RectF;

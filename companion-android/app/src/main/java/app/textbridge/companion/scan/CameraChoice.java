@@ -1,4 +1,4 @@
-package app.textbridge.companion;
+package app.textbridge.companion.scan;
 
 import android.hardware.camera2.CameraAccessException;
 import android.hardware.camera2.CameraCharacteristics;

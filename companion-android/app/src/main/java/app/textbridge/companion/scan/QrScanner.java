@@ -1,4 +1,4 @@
-package app.textbridge.companion;
+package app.textbridge.companion.scan;
 
 import android.content.Context;
 import android.graphics.ImageFormat;
@@ -20,6 +20,8 @@ import android.util.Size;
 import android.view.Surface;
 import android.view.TextureView;
 
+import app.textbridge.companion.R;
+
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -29,8 +31,8 @@ import java.util.Arrays;
  * all camera state lives on that thread, results and errors come back on the main thread, and at
  * most one code is delivered per run. {@link #start()} and {@link #stop()} are main-thread calls.
  */
-final class QrScanner {
-    interface Callback {
+public final class QrScanner {
+    public interface Callback {
         void onPairingCode(String text);
 
         /** A plain-words message resource: no camera, or it could not be opened. */
@@ -45,14 +47,14 @@ final class QrScanner {
     private final Handler main = new Handler(Looper.getMainLooper());
     private Run run;
 
-    QrScanner(Context context, TextureView preview, Callback callback) {
+    public QrScanner(Context context, TextureView preview, Callback callback) {
         this.context = context;
         this.preview = preview;
         this.callback = callback;
     }
 
     /** Opens the camera as soon as the preview surface exists. The caller holds CAMERA. */
-    void start() {
+    public void start() {
         if (run != null) {
             return;
         }
@@ -86,7 +88,7 @@ final class QrScanner {
         }
     }
 
-    void stop() {
+    public void stop() {
         if (run == null) {
             return;
         }

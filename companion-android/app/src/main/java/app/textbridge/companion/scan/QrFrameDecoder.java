@@ -1,4 +1,4 @@
-package app.textbridge.companion;
+package app.textbridge.companion.scan;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;

@@ -1,29 +1,23 @@
-package app.textbridge.companion;
+package app.textbridge.companion.scan;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 
-import app.textbridge.companion.engine.EngineOptions;
-import app.textbridge.companion.keys.SoftwareCipher;
 import app.textbridge.core.protocol.QrPayload;
 
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.robolectric.RobolectricTestRunner;
-import org.robolectric.RuntimeEnvironment;
 
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.imageio.ImageIO;
 
 /**
  * The QR code the desktop draws (its own qrcode library, committed as a PNG) read by the phone's
- * decoder and accepted by the core's parser at the fixture's time; the engine's answers in words.
+ * decoder and accepted by the core's parser at the fixture's time. Plain JVM: the decoder uses
+ * zxing only.
  */
-@RunWith(RobolectricTestRunner.class)
 public class QrFixtureTest {
     private static String resource(String name) throws Exception {
         try (InputStream in = QrFixtureTest.class.getResourceAsStream(name)) {
@@ -61,26 +55,5 @@ public class QrFixtureTest {
         assertEquals("Ada’s laptop", p.name);
         assertEquals(16, p.pairingId().length);
         assertArrayEquals(p.desktopStatic(), QrPayload.parse(text, 1_700_000_000L).desktopStatic());
-    }
-
-    @Test
-    public void theEngineAnswersEachScanInPlainWords() throws Exception {
-        AtomicLong now = new AtomicLong(1_700_000_000_000L);
-        EngineOptions options = new EngineOptions();
-        options.clock = now::get;
-        options.cipher = new SoftwareCipher();
-        CoreEngine engine = new CoreEngine(RuntimeEnvironment.getApplication(), options);
-        String text = decodeFixture();
-
-        assertEquals(MirrorEngine.ScanResult.WAITING_FOR_COMPUTER, engine.onPairingCode(text));
-        assertEquals(R.string.scanner_found, MainActivity.scanMessage(MirrorEngine.ScanResult.WAITING_FOR_COMPUTER));
-        assertEquals(MirrorEngine.ScanResult.NOT_A_PAIRING_CODE, engine.onPairingCode("textbridge:pair?v=1"));
-        assertEquals(MirrorEngine.ScanResult.NEEDS_NEWER_APP, engine.onPairingCode(text.replace("v=1&", "v=2&")));
-        now.set(1_700_000_200_000L); // 80 s after the code's expiry, past the 30 s of allowed skew
-        assertEquals(MirrorEngine.ScanResult.EXPIRED, engine.onPairingCode(text));
-        assertEquals("This code has expired. Scan the new code your computer shows. If this keeps happening, "
-                + "check this phone's date and time.", RuntimeEnvironment.getApplication()
-                .getString(MainActivity.scanMessage(MirrorEngine.ScanResult.EXPIRED)));
-        engine.awaitIdle();
     }
 }
