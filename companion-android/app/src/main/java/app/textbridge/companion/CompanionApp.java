@@ -3,6 +3,8 @@ package app.textbridge.companion;
 import android.app.Application;
 
 import app.textbridge.companion.engine.EngineOptions;
+import app.textbridge.companion.service.MirrorEngines;
+import app.textbridge.companion.service.MirrorService;
 
 /**
  * Installs the real engine before any component runs: the system may start {@link MirrorService}

@@ -9,6 +9,9 @@ import app.textbridge.companion.engine.EngineRun;
 import app.textbridge.companion.keys.KeysUnreadableException;
 import app.textbridge.companion.keys.WrappedKeyStorage;
 import app.textbridge.companion.pairing.PairingPrompter;
+import app.textbridge.companion.service.AppState;
+import app.textbridge.companion.service.MirrorEngine;
+import app.textbridge.companion.service.StatusListeners;
 import app.textbridge.core.protocol.QrException;
 import app.textbridge.core.protocol.QrPayload;
 

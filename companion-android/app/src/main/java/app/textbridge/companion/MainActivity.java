@@ -16,6 +16,11 @@ import android.widget.TextView;
 
 import app.textbridge.companion.pairing.PairingPrompter;
 import app.textbridge.companion.scan.QrScanner;
+import app.textbridge.companion.service.AppState;
+import app.textbridge.companion.service.MirrorEngine;
+import app.textbridge.companion.service.MirrorEngines;
+import app.textbridge.companion.service.MirrorService;
+import app.textbridge.companion.service.StatusListeners;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,9 @@ package app.textbridge.companion;
 
 import android.content.Context;
 
+import app.textbridge.companion.service.AppState;
+import app.textbridge.companion.service.MirrorService;
+import app.textbridge.companion.service.StatusListeners;
 import app.textbridge.core.PhoneCore;
 import app.textbridge.core.crypto.Bytes;
 import app.textbridge.core.model.DesktopSyncState;

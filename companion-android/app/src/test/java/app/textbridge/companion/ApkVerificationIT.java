@@ -101,8 +101,8 @@ public class ApkVerificationIT {
         int next = tree.indexOf("E: ", service + 1);
         String element = tree.substring(service, next < 0 ? tree.length() : next);
         // aapt keeps the manifest's relative name; Android resolves it against the package.
-        assertTrue(element, element.contains("=\".MirrorService\"")
-                || element.contains("=\"app.textbridge.companion.MirrorService\""));
+        assertTrue(element, element.contains("=\".service.MirrorService\"")
+                || element.contains("=\"app.textbridge.companion.service.MirrorService\""));
         // aapt prints flags as: A: android:foregroundServiceType(0x01010599)=(type 0x11)0x10
         Matcher type = Pattern.compile("android:foregroundServiceType\\([^)]*\\)=\\(type 0x11\\)0x([0-9a-f]+)")
                 .matcher(element);
@@ -115,7 +115,8 @@ public class ApkVerificationIT {
     public void dexHoldsTheAppsClassesAndNothingFromTheTestClasspath() {
         // The components the manifest names (R8 keeps them by aapt's rules); helpers may be
         // inlined or merged by R8, so they are not listed.
-        for (String name : new String[] {"MainActivity", "MirrorService", "BootReceiver", "SmsReceiver"}) {
+        for (String name : new String[] {"MainActivity", "service/MirrorService", "service/BootReceiver",
+                "service/SmsReceiver"}) {
             String descriptor = "Lapp/textbridge/companion/" + name + ";";
             assertTrue(descriptor + " missing from the dex", dexClasses.contains(descriptor));
         }

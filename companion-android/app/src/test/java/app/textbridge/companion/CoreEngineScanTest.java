@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 
 import app.textbridge.companion.engine.EngineOptions;
 import app.textbridge.companion.keys.SoftwareCipher;
+import app.textbridge.companion.service.MirrorEngine;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;

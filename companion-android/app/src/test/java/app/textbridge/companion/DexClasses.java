@@ -14,7 +14,7 @@ import java.util.Set;
 final class DexClasses {
     private DexClasses() {}
 
-    /** Type descriptors such as {@code Lapp/textbridge/companion/MirrorService;}. */
+    /** Type descriptors such as {@code Lapp/textbridge/companion/service/MirrorService;}. */
     static Set<String> definedIn(byte[] dex) {
         ByteBuffer buf = ByteBuffer.wrap(dex).order(ByteOrder.LITTLE_ENDIAN);
         String magic = new String(dex, 0, 4, StandardCharsets.US_ASCII);

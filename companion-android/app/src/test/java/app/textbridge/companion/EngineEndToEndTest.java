@@ -22,6 +22,11 @@ import app.textbridge.companion.engine.EngineOptions;
 import app.textbridge.companion.keys.SoftwareCipher;
 import app.textbridge.companion.provider.Phone;
 import app.textbridge.companion.send.ReportRelay;
+import app.textbridge.companion.service.AppState;
+import app.textbridge.companion.service.MirrorEngine;
+import app.textbridge.companion.service.MirrorEngines;
+import app.textbridge.companion.service.MirrorService;
+import app.textbridge.companion.service.TestEngines;
 import app.textbridge.companion.store.CompanionDatabase;
 import app.textbridge.core.crypto.KeyPair;
 import app.textbridge.core.crypto.Nacl;
@@ -88,7 +93,7 @@ public class EngineEndToEndTest {
         }
         ReportRelay.detach();
         CompanionDatabase.closeShared();
-        MirrorEngines.install(new MirrorEngines.NotInstalled());
+        TestEngines.uninstall();
     }
 
     private void startService() throws Exception {

@@ -17,6 +17,13 @@ import android.view.View;
 import android.widget.Button;
 import android.widget.TextView;
 
+import app.textbridge.companion.service.AppState;
+import app.textbridge.companion.service.MirrorEngine;
+import app.textbridge.companion.service.MirrorEngines;
+import app.textbridge.companion.service.MirrorService;
+import app.textbridge.companion.service.RecordingEngine;
+import app.textbridge.companion.service.TestEngines;
+
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -47,7 +54,7 @@ public class MainActivityTest {
 
     @After
     public void tearDown() {
-        MirrorEngines.install(new MirrorEngines.NotInstalled());
+        TestEngines.uninstall();
     }
 
     private void launch() {

@@ -21,6 +21,12 @@ import app.textbridge.companion.engine.EngineRun;
 import app.textbridge.companion.keys.SoftwareCipher;
 import app.textbridge.companion.pairing.PairingPrompter;
 import app.textbridge.companion.send.ReportRelay;
+import app.textbridge.companion.service.AppState;
+import app.textbridge.companion.service.MirrorEngine;
+import app.textbridge.companion.service.MirrorEngines;
+import app.textbridge.companion.service.MirrorService;
+import app.textbridge.companion.service.RecordingEngine;
+import app.textbridge.companion.service.TestEngines;
 import app.textbridge.companion.store.CompanionDatabase;
 import app.textbridge.core.crypto.Nacl;
 import app.textbridge.core.port.PairingPrompt;
@@ -55,7 +61,7 @@ public class PairingAndRepairTest {
         }
         ReportRelay.detach();
         CompanionDatabase.closeShared();
-        MirrorEngines.install(new MirrorEngines.NotInstalled());
+        TestEngines.uninstall();
     }
 
     private static final class Answer implements PairingPrompt.Decision {

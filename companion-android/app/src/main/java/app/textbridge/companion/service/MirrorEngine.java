@@ -1,10 +1,11 @@
-package app.textbridge.companion;
+package app.textbridge.companion.service;
 
 import android.content.Context;
 
 /**
- * What the protocol core (app.textbridge.core) plugs into the Android layer. {@link CompanionApp}
- * installs the real one ({@link CoreEngine}) with {@link MirrorEngines#install}, so it is in place
+ * What the protocol core (app.textbridge.core) plugs into the Android layer. {@link
+ * app.textbridge.companion.CompanionApp} installs the real one ({@link
+ * app.textbridge.companion.engine.CoreEngine}) with {@link MirrorEngines#install}, so it is in place
  * before the system starts the service after a boot. Every method is called on the main thread
  * and must return quickly: network and provider work belongs on the engine's own threads.
  */

@@ -1,4 +1,4 @@
-package app.textbridge.companion;
+package app.textbridge.companion.service;
 
 import android.content.BroadcastReceiver;
 import android.content.Context;

@@ -1,4 +1,4 @@
-package app.textbridge.companion;
+package app.textbridge.companion.service;
 
 import android.content.Context;
 import android.util.Log;
@@ -21,7 +21,7 @@ public final class MirrorEngines {
     }
 
     /**
-     * Before {@link CompanionApp} installed the engine (only in tests that replace the
+     * Before {@link app.textbridge.companion.CompanionApp} installed the engine (only in tests that replace the
      * Application): the service still runs and keeps its notification; pairing says it cannot.
      */
     static final class NotInstalled implements MirrorEngine {

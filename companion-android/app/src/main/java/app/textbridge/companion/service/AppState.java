@@ -1,4 +1,4 @@
-package app.textbridge.companion;
+package app.textbridge.companion.service;
 
 import android.content.Context;
 import android.util.AtomicFile;
@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * to a new phone without its keys would show as paired yet never connect. Writes go through
  * {@link AtomicFile} so a crash mid-write leaves the previous state intact.
  */
-final class AppState {
+public final class AppState {
     private static final String TAG = "TextbridgeState";
     private static final String FILE_NAME = "companion-state.properties";
     private static final String KEY_MIRRORING = "mirroring.enabled";
@@ -33,12 +33,12 @@ final class AppState {
     private static final Object LOCK = new Object();
 
     /** An immutable snapshot; read again after a {@link StatusListeners} notice. */
-    static final class Snapshot {
-        final boolean mirroringEnabled;
+    public static final class Snapshot {
+        public final boolean mirroringEnabled;
         /** Computer id to display name, sorted by id so the order is stable. */
-        final Map<String, String> pairedComputers;
+        public final Map<String, String> pairedComputers;
         /** 0 when nothing has synced yet. */
-        final long lastSyncMillis;
+        public final long lastSyncMillis;
 
         Snapshot(boolean mirroringEnabled, Map<String, String> pairedComputers, long lastSyncMillis) {
             this.mirroringEnabled = mirroringEnabled;
@@ -49,25 +49,25 @@ final class AppState {
 
     private AppState() {}
 
-    static Snapshot read(Context context) {
+    public static Snapshot read(Context context) {
         synchronized (LOCK) {
             return toSnapshot(load(context));
         }
     }
 
-    static void setMirroringEnabled(Context context, boolean enabled) {
+    public static void setMirroringEnabled(Context context, boolean enabled) {
         update(context, KEY_MIRRORING, enabled ? "true" : null);
     }
 
-    static void putPairedComputer(Context context, String computerId, String displayName) {
+    public static void putPairedComputer(Context context, String computerId, String displayName) {
         update(context, PAIRED_PREFIX + computerId, displayName);
     }
 
-    static void removePairedComputer(Context context, String computerId) {
+    public static void removePairedComputer(Context context, String computerId) {
         update(context, PAIRED_PREFIX + computerId, null);
     }
 
-    static void setLastSyncMillis(Context context, long millis) {
+    public static void setLastSyncMillis(Context context, long millis) {
         update(context, KEY_LAST_SYNC, Long.toString(millis));
     }
 

@@ -1,4 +1,4 @@
-package app.textbridge.companion;
+package app.textbridge.companion.service;
 
 import android.annotation.TargetApi;
 import android.app.Notification;
@@ -13,6 +13,9 @@ import android.os.Build;
 import android.os.IBinder;
 import android.util.Log;
 
+import app.textbridge.companion.MainActivity;
+import app.textbridge.companion.R;
+
 /**
  * The foreground service that keeps the phone reachable by its paired computers. Type
  * connectedDevice (Android 14 requires a type; CHANGE_WIFI_MULTICAST_STATE is the prerequisite
@@ -20,7 +23,7 @@ import android.util.Log;
  * after reclaiming memory, and {@link BootReceiver} brings it back after a reboot or an update.
  */
 public final class MirrorService extends Service {
-    static final String ACTION_START = "app.textbridge.companion.action.START";
+    public static final String ACTION_START = "app.textbridge.companion.action.START";
     /** Sent by {@link SmsReceiver}: a text just arrived, sync without waiting. */
     static final String ACTION_SMS_HINT = "app.textbridge.companion.action.SMS_HINT";
     static final String CHANNEL_ID = "mirroring";
@@ -37,7 +40,7 @@ public final class MirrorService extends Service {
      * foreground start from the background (Android 12+): the caller logs that, and the service
      * comes back the next time the user opens the app.
      */
-    static boolean start(Context context, String action) {
+    public static boolean start(Context context, String action) {
         Intent intent = new Intent(context, MirrorService.class).setAction(action);
         try {
             context.startForegroundService(intent);
@@ -49,16 +52,16 @@ public final class MirrorService extends Service {
         }
     }
 
-    static void stop(Context context) {
+    public static void stop(Context context) {
         context.stopService(new Intent(context, MirrorService.class));
     }
 
-    static boolean isRunning() {
+    public static boolean isRunning() {
         return running;
     }
 
     /** The computer currently connected, or null; shown in the notification and the status area. */
-    static String connectedComputer() {
+    public static String connectedComputer() {
         return connectedComputer;
     }
 
@@ -140,7 +143,7 @@ public final class MirrorService extends Service {
     }
 
     /** Low importance: shown in the shade, never makes a sound or pops up. Safe to call repeatedly. */
-    static void createChannel(Context context) {
+    private static void createChannel(Context context) {
         NotificationChannel channel = new NotificationChannel(
                 CHANNEL_ID, context.getString(R.string.channel_name), NotificationManager.IMPORTANCE_LOW);
         channel.setDescription(context.getString(R.string.channel_description));
@@ -148,7 +151,7 @@ public final class MirrorService extends Service {
         context.getSystemService(NotificationManager.class).createNotificationChannel(channel);
     }
 
-    static Notification buildNotification(Context context, String computer) {
+    private static Notification buildNotification(Context context, String computer) {
         PendingIntent openApp = PendingIntent.getActivity(context, 0,
                 new Intent(context, MainActivity.class).addFlags(Intent.FLAG_ACTIVITY_SINGLE_TOP),
                 PendingIntent.FLAG_IMMUTABLE | PendingIntent.FLAG_UPDATE_CURRENT);

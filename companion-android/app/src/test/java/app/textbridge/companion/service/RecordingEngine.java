@@ -1,4 +1,4 @@
-package app.textbridge.companion;
+package app.textbridge.companion.service;
 
 import android.content.Context;
 
@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A {@link MirrorEngine} that records what the Android layer asked of it. */
-final class RecordingEngine implements MirrorEngine {
+public final class RecordingEngine implements MirrorEngine {
     int starts;
     int smsHints;
     int stops;

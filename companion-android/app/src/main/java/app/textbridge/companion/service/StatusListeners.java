@@ -1,4 +1,4 @@
-package app.textbridge.companion;
+package app.textbridge.companion.service;
 
 import android.os.Handler;
 import android.os.Looper;
@@ -12,20 +12,20 @@ import java.util.concurrent.CopyOnWriteArraySet;
  * stand-in for LiveData (no AndroidX): listeners always run on the main thread, whichever thread
  * fired the change.
  */
-final class StatusListeners {
+public final class StatusListeners {
     private static final Set<Runnable> LISTENERS = new CopyOnWriteArraySet<>();
 
     private StatusListeners() {}
 
-    static void add(Runnable listener) {
+    public static void add(Runnable listener) {
         LISTENERS.add(listener);
     }
 
-    static void remove(Runnable listener) {
+    public static void remove(Runnable listener) {
         LISTENERS.remove(listener);
     }
 
-    static void fire() {
+    public static void fire() {
         if (LISTENERS.isEmpty()) {
             return;
         }

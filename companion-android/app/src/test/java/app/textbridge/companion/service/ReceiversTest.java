@@ -1,4 +1,4 @@
-package app.textbridge.companion;
+package app.textbridge.companion.service;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
