@@ -2,6 +2,7 @@ package app.textbridge.companion;
 
 import android.app.Application;
 
+import app.textbridge.companion.engine.CoreEngine;
 import app.textbridge.companion.engine.EngineOptions;
 import app.textbridge.companion.service.MirrorEngines;
 import app.textbridge.companion.service.MirrorService;

@@ -5,7 +5,7 @@ import android.util.Log;
 import app.textbridge.core.port.EventLog;
 
 /** The core's {@link EventLog} on logcat. Callers never pass keys or message bodies (PORTS.md). */
-public final class AndroidLog implements EventLog {
+final class AndroidLog implements EventLog {
     @Override
     public void info(String tag, String message) {
         Log.i("Textbridge/" + tag, message);

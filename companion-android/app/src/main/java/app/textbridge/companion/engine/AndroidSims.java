@@ -21,11 +21,11 @@ import java.util.Set;
  * sends on the platform's default SIM. SubscriptionInfo.getNumber is often empty (the SIM does not
  * store it) and is hidden on Android 13+ without READ_PHONE_NUMBERS; the number is optional.
  */
-public final class AndroidSims implements SimSource, OwnNumbers {
+final class AndroidSims implements SimSource, OwnNumbers {
     private final Context context;
     private final EventLog log;
 
-    public AndroidSims(Context context, EventLog log) {
+    AndroidSims(Context context, EventLog log) {
         this.context = context.getApplicationContext();
         this.log = log;
     }

@@ -39,11 +39,11 @@ import java.util.concurrent.Executors;
  * of {@link PhonePorts} filled with its Android adapter, the WebSocket server listening, the
  * provider watched, radio reports flowing in. Built and stopped on the engine's lifecycle thread.
  */
-public final class EngineRun {
-    public final PhoneCore core;
-    public final ProviderWatcher watcher;
-    public final NsdAdvertiser advertiser;
-    public final int port;
+final class EngineRun {
+    final PhoneCore core;
+    final ProviderWatcher watcher;
+    final NsdAdvertiser advertiser;
+    final int port;
     private final TextbridgeServer server;
     private final ExecutorScheduler scheduler;
     private final HandlerThread observers;
@@ -68,7 +68,7 @@ public final class EngineRun {
     }
 
     /** The key file's location (no-backup storage). */
-    public static File keyFile(Context context) {
+    static File keyFile(Context context) {
         return new File(context.getNoBackupFilesDir(), WrappedKeyStorage.FILE_NAME);
     }
 
@@ -78,7 +78,7 @@ public final class EngineRun {
      * @throws app.textbridge.companion.keys.KeysUnreadableException when the key file cannot be opened
      * @throws IOException when storage or the network cannot be set up now
      */
-    public static EngineRun start(Context context, EngineOptions options, PhoneListener listener,
+    static EngineRun start(Context context, EngineOptions options, PhoneListener listener,
             PairingPrompter prompter, CoreAttached attached) throws Exception {
         Context app = context.getApplicationContext();
         EventLog log = new AndroidLog();
@@ -134,7 +134,7 @@ public final class EngineRun {
     }
 
     /** Called with the core before the server listens (the status bridge needs it first). */
-    public interface CoreAttached {
+    interface CoreAttached {
         void attached(PhoneCore core);
     }
 
@@ -158,7 +158,7 @@ public final class EngineRun {
     }
 
     /** Runs {@code task} every {@code periodMs} on the core's timer thread until {@link #stop}. */
-    public void every(long periodMs, Runnable task) {
+    void every(long periodMs, Runnable task) {
         scheduler.schedule(periodMs, () -> {
             try {
                 task.run();
@@ -174,7 +174,7 @@ public final class EngineRun {
         });
     }
 
-    public void stop() {
+    void stop() {
         stopped = true;
         ReportRelay.detach();
         watcher.stop();

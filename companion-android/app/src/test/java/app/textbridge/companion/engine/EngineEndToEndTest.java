@@ -1,4 +1,4 @@
-package app.textbridge.companion;
+package app.textbridge.companion.engine;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -18,7 +18,6 @@ import android.net.wifi.WifiManager;
 import android.telephony.SmsManager;
 import android.telephony.SubscriptionManager;
 
-import app.textbridge.companion.engine.EngineOptions;
 import app.textbridge.companion.keys.SoftwareCipher;
 import app.textbridge.companion.provider.Phone;
 import app.textbridge.companion.send.ReportRelay;

@@ -1,11 +1,9 @@
-package app.textbridge.companion;
+package app.textbridge.companion.engine;
 
 import android.content.Context;
 import android.provider.Settings;
 import android.util.Log;
 
-import app.textbridge.companion.engine.EngineOptions;
-import app.textbridge.companion.engine.EngineRun;
 import app.textbridge.companion.keys.KeysUnreadableException;
 import app.textbridge.companion.keys.WrappedKeyStorage;
 import app.textbridge.companion.pairing.PairingPrompter;
@@ -25,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * the order the user caused them. A key file that cannot be opened does not crash the app: the
  * engine stays down in a "pair again" state, and the next scanned code starts a fresh identity.
  */
-final class CoreEngine implements MirrorEngine {
+public final class CoreEngine implements MirrorEngine {
     private static final String TAG = "TextbridgeEngine";
     private final Context app;
     private final EngineOptions options;
@@ -42,7 +40,7 @@ final class CoreEngine implements MirrorEngine {
     private String pendingQr;
     private long pendingQrAt;
 
-    CoreEngine(Context context, EngineOptions options) {
+    public CoreEngine(Context context, EngineOptions options) {
         this.app = context.getApplicationContext();
         this.options = options;
         this.bridge = new StatusBridge(app);

@@ -1,8 +1,7 @@
-package app.textbridge.companion;
+package app.textbridge.companion.engine;
 
 import static org.junit.Assert.assertEquals;
 
-import app.textbridge.companion.engine.EngineOptions;
 import app.textbridge.companion.keys.SoftwareCipher;
 import app.textbridge.companion.service.MirrorEngine;
 

@@ -1,4 +1,4 @@
-package app.textbridge.companion;
+package app.textbridge.companion.pairing;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -12,25 +12,12 @@ import android.app.Application;
 import android.app.Notification;
 import android.app.NotificationManager;
 import android.content.DialogInterface;
-import android.content.Intent;
-import android.view.View;
-import android.widget.TextView;
 
-import app.textbridge.companion.engine.EngineOptions;
-import app.textbridge.companion.engine.EngineRun;
-import app.textbridge.companion.keys.SoftwareCipher;
-import app.textbridge.companion.pairing.PairingPrompter;
-import app.textbridge.companion.send.ReportRelay;
-import app.textbridge.companion.service.AppState;
-import app.textbridge.companion.service.MirrorEngine;
+import app.textbridge.companion.MainActivity;
 import app.textbridge.companion.service.MirrorEngines;
-import app.textbridge.companion.service.MirrorService;
 import app.textbridge.companion.service.RecordingEngine;
 import app.textbridge.companion.service.TestEngines;
-import app.textbridge.companion.store.CompanionDatabase;
-import app.textbridge.core.crypto.Nacl;
 import app.textbridge.core.port.PairingPrompt;
-import app.textbridge.core.protocol.QrPayload;
 
 import org.junit.After;
 import org.junit.Test;
@@ -39,28 +26,18 @@ import org.robolectric.Robolectric;
 import org.robolectric.RobolectricTestRunner;
 import org.robolectric.RuntimeEnvironment;
 import org.robolectric.android.controller.ActivityController;
-import org.robolectric.android.controller.ServiceController;
 import org.robolectric.shadows.ShadowAlertDialog;
 import org.robolectric.shadows.ShadowLooper;
 
-import java.nio.file.Files;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The pairing confirmation (dialog in front, notification behind) and the "pair again" state. */
+/** The pairing confirmation: a dialog while the app is in front, the notification behind it. */
 @RunWith(RobolectricTestRunner.class)
-public class PairingAndRepairTest {
+public class PairingPromptTest {
     private final Application app = RuntimeEnvironment.getApplication();
-    private ServiceController<MirrorService> service;
-    private CoreEngine engine;
 
     @After
-    public void tearDown() throws Exception {
-        if (service != null && MirrorService.isRunning()) {
-            service.destroy();
-            engine.awaitIdle();
-        }
-        ReportRelay.detach();
-        CompanionDatabase.closeShared();
+    public void tearDown() {
         TestEngines.uninstall();
     }
 
@@ -121,36 +98,5 @@ public class PairingAndRepairTest {
         assertTrue(shadowOf(app.getSystemService(NotificationManager.class)).getAllNotifications().isEmpty());
         prompter.answer("r2", true);
         assertNull("nothing to answer any more", answer.given.get());
-    }
-
-    @Test
-    public void unreadableKeysShowAPairAgainStateAndAScanStartsAFreshIdentity() throws Exception {
-        Files.write(EngineRun.keyFile(app).toPath(), new byte[] {'T', 'B', 'K', 'F', 1, 12, 0, 0, 0});
-        EngineOptions options = new EngineOptions();
-        options.port = 0;
-        options.cipher = new SoftwareCipher();
-        engine = new CoreEngine(app, options);
-        MirrorEngines.install(engine);
-        AppState.putPairedComputer(app, "aa", "Old PC");
-        Intent start = new Intent(app, MirrorService.class).setAction(MirrorService.ACTION_START);
-        service = Robolectric.buildService(MirrorService.class, start).create();
-        service.get().onStartCommand(start, 0, 1);
-        engine.awaitIdle();
-
-        assertNull("no core on unreadable keys", engine.running());
-        assertTrue(engine.status().needsRepair);
-        assertTrue("the service itself keeps running", MirrorService.isRunning());
-        MainActivity activity = Robolectric.buildActivity(MainActivity.class).setup().get();
-        TextView detail = activity.findViewById(R.id.status_detail);
-        assertEquals(View.VISIBLE, detail.getVisibility());
-        assertTrue(detail.getText().toString().startsWith("Textbridge could not read its pairing keys"));
-
-        String qr = QrPayload.encode(Nacl.randomBytes(16), Nacl.randomBytes(32), Nacl.randomBytes(32),
-                System.currentTimeMillis() / 1000 + 120, "New PC");
-        assertEquals(MirrorEngine.ScanResult.WAITING_FOR_COMPUTER, engine.onPairingCode(qr));
-        engine.awaitIdle();
-        assertNotNull("a fresh identity, running", engine.running());
-        assertFalse(engine.status().needsRepair);
-        assertTrue("the old pairings are gone from the status", AppState.read(app).pairedComputers.isEmpty());
     }
 }

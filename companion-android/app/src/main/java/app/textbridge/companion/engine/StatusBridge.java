@@ -1,4 +1,4 @@
-package app.textbridge.companion;
+package app.textbridge.companion.engine;
 
 import android.content.Context;
 
