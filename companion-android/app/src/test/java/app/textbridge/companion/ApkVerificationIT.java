@@ -87,7 +87,7 @@ public class ApkVerificationIT {
         assertTrue(out, out.contains("package: name='app.textbridge.companion'"));
         assertTrue(out, out.contains("sdkVersion:'26'"));
         assertTrue(out, out.contains("targetSdkVersion:'35'"));
-        assertTrue(out, out.contains("launchable-activity: name='app.textbridge.companion.MainActivity'"));
+        assertTrue(out, out.contains("launchable-activity: name='app.textbridge.companion.ui.MainActivity'"));
         for (String permission : PERMISSIONS) {
             assertTrue(permission, out.contains("uses-permission: name='android.permission." + permission + "'"));
         }
@@ -115,7 +115,7 @@ public class ApkVerificationIT {
     public void dexHoldsTheAppsClassesAndNothingFromTheTestClasspath() {
         // The components the manifest names (R8 keeps them by aapt's rules); helpers may be
         // inlined or merged by R8, so they are not listed.
-        for (String name : new String[] {"MainActivity", "service/MirrorService", "service/BootReceiver",
+        for (String name : new String[] {"ui/MainActivity", "service/MirrorService", "service/BootReceiver",
                 "service/SmsReceiver"}) {
             String descriptor = "Lapp/textbridge/companion/" + name + ";";
             assertTrue(descriptor + " missing from the dex", dexClasses.contains(descriptor));

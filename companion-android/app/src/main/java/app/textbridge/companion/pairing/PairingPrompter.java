@@ -14,6 +14,7 @@ import android.os.Looper;
 import android.text.BidiFormatter;
 
 import app.textbridge.companion.R;
+import app.textbridge.companion.ui.MainActivity;
 import app.textbridge.core.port.PairingPrompt;
 
 import java.util.LinkedHashMap;
@@ -159,7 +160,7 @@ public final class PairingPrompter implements PairingPrompt {
         channel.setLockscreenVisibility(Notification.VISIBILITY_PRIVATE);
         nm.createNotificationChannel(channel);
         PendingIntent open = PendingIntent.getActivity(context, 0,
-                new Intent().setClassName(context, "app.textbridge.companion.MainActivity")
+                new Intent(context, MainActivity.class)
                         .addFlags(Intent.FLAG_ACTIVITY_SINGLE_TOP | Intent.FLAG_ACTIVITY_NEW_TASK),
                 PendingIntent.FLAG_IMMUTABLE | PendingIntent.FLAG_UPDATE_CURRENT);
         Notification.Action confirm = action(r.requestId, ACTION_CONFIRM, R.string.pairing_confirm, true);

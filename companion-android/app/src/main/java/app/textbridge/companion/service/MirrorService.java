@@ -13,7 +13,7 @@ import android.os.Build;
 import android.os.IBinder;
 import android.util.Log;
 
-import app.textbridge.companion.MainActivity;
+import app.textbridge.companion.ui.MainActivity;
 import app.textbridge.companion.R;
 
 /**

@@ -11,7 +11,7 @@ import android.content.Intent;
 import android.view.View;
 import android.widget.TextView;
 
-import app.textbridge.companion.MainActivity;
+import app.textbridge.companion.ui.MainActivity;
 import app.textbridge.companion.R;
 import app.textbridge.companion.keys.SoftwareCipher;
 import app.textbridge.companion.send.ReportRelay;

@@ -12,8 +12,9 @@ import android.app.Application;
 import android.app.Notification;
 import android.app.NotificationManager;
 import android.content.DialogInterface;
+import android.content.Intent;
 
-import app.textbridge.companion.MainActivity;
+import app.textbridge.companion.ui.MainActivity;
 import app.textbridge.companion.service.MirrorEngines;
 import app.textbridge.companion.service.RecordingEngine;
 import app.textbridge.companion.service.TestEngines;
@@ -98,5 +99,16 @@ public class PairingPromptTest {
         assertTrue(shadowOf(app.getSystemService(NotificationManager.class)).getAllNotifications().isEmpty());
         prompter.answer("r2", true);
         assertNull("nothing to answer any more", answer.given.get());
+    }
+
+    @Test
+    public void tappingTheNotificationOpensTheApp() {
+        PairingPrompter prompter = new PairingPrompter(app, Runnable::run);
+        prompter.show(new PairingPrompt.Request("r3", "112233", "Laptop"), new Answer());
+        ShadowLooper.idleMainLooper();
+        Notification n = shadowOf(app.getSystemService(NotificationManager.class)).getAllNotifications().get(0);
+        Intent opens = shadowOf(n.contentIntent).getSavedIntent();
+        assertEquals(MainActivity.class.getName(), opens.getComponent().getClassName());
+        prompter.dismiss("r3");
     }
 }

@@ -1,4 +1,4 @@
-package app.textbridge.companion;
+package app.textbridge.companion.ui;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
@@ -17,6 +17,7 @@ import android.view.View;
 import android.widget.Button;
 import android.widget.TextView;
 
+import app.textbridge.companion.R;
 import app.textbridge.companion.service.AppState;
 import app.textbridge.companion.service.MirrorEngine;
 import app.textbridge.companion.service.MirrorEngines;

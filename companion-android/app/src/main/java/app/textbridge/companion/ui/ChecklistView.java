@@ -1,4 +1,4 @@
-package app.textbridge.companion;
+package app.textbridge.companion.ui;
 
 import android.app.Activity;
 import android.content.ActivityNotFoundException;
@@ -12,6 +12,8 @@ import android.view.View;
 import android.widget.Button;
 import android.widget.LinearLayout;
 import android.widget.TextView;
+
+import app.textbridge.companion.R;
 
 import java.util.HashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package app.textbridge.companion;
+package app.textbridge.companion.ui;
 
 import android.content.Context;
 import android.net.ConnectivityManager;

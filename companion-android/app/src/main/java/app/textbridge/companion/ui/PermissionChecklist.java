@@ -1,9 +1,11 @@
-package app.textbridge.companion;
+package app.textbridge.companion.ui;
 
 import android.Manifest;
 import android.content.Context;
 import android.content.pm.PackageManager;
 import android.os.PowerManager;
+
+import app.textbridge.companion.R;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package app.textbridge.companion;
+package app.textbridge.companion.ui;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;

@@ -1,8 +1,9 @@
-package app.textbridge.companion;
+package app.textbridge.companion.ui;
 
 import android.app.Activity;
 import android.app.AlertDialog;
 
+import app.textbridge.companion.R;
 import app.textbridge.companion.pairing.PairingPrompter;
 import app.textbridge.core.port.PairingPrompt;
 

@@ -1,4 +1,4 @@
-package app.textbridge.companion;
+package app.textbridge.companion.ui;
 
 import android.Manifest;
 import android.app.Activity;
@@ -14,6 +14,7 @@ import android.widget.Button;
 import android.widget.LinearLayout;
 import android.widget.TextView;
 
+import app.textbridge.companion.R;
 import app.textbridge.companion.pairing.PairingPrompter;
 import app.textbridge.companion.scan.QrScanner;
 import app.textbridge.companion.service.AppState;
