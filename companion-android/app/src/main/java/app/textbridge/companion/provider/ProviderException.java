@@ -7,10 +7,10 @@ import java.io.IOException;
  * returned no cursor, or it refused the query. An IOException, so the core answers the desktop
  * with {@code error internal} and keeps the session (PORTS.md "General rules").
  */
-public final class ProviderException extends IOException {
+final class ProviderException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    public ProviderException(String message, Throwable cause) {
+    ProviderException(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -4,20 +4,20 @@ import app.textbridge.core.model.FailureReason;
 import app.textbridge.core.port.SmsSender;
 
 /** One part's result as the radio reported it, ready for the core's {@link SmsSender.ReportSink}. */
-public final class RadioReport {
-    public enum Outcome { SENT, DELIVERED, FAILED }
+final class RadioReport {
+    enum Outcome { SENT, DELIVERED, FAILED }
 
-    public final String key;
-    public final int recipient;
-    public final int part;
-    public final int subId;
-    public final Outcome outcome;
+    final String key;
+    final int recipient;
+    final int part;
+    final int subId;
+    final Outcome outcome;
     /** Set for FAILED only. */
-    public final FailureReason reason;
+    final FailureReason reason;
     /** Short, for logs and send.status detail; never the body. */
-    public final String detail;
+    final String detail;
 
-    public RadioReport(String key, int recipient, int part, int subId, Outcome outcome, FailureReason reason,
+    RadioReport(String key, int recipient, int part, int subId, Outcome outcome, FailureReason reason,
             String detail) {
         this.key = key;
         this.recipient = recipient;

@@ -16,11 +16,11 @@ import app.textbridge.core.model.FailureReason;
  * detail that says so, never a generic failure. Premium short codes ask the same way and come back
  * as SHORT_CODE_NOT_ALLOWED / NEVER_ALLOWED: {@code short_code_blocked}.
  */
-public final class RadioResults {
+final class RadioResults {
     private RadioResults() {}
 
     /** Null for RESULT_OK; otherwise the failure. {@code errorCode} is the radio's extra, -1 if absent. */
-    public static Failure forSent(int resultCode, int errorCode) {
+    static Failure forSent(int resultCode, int errorCode) {
         if (resultCode == Activity.RESULT_OK) {
             return null;
         }
@@ -74,7 +74,7 @@ public final class RadioResults {
      * bits 24–25 of SmsMessage.getStatus(): null while the network is still trying (a temporary
      * report; the final one follows), DELIVERED or a failure otherwise.
      */
-    public static RadioReport.Outcome forDelivery(int status, boolean threeGpp2) {
+    static RadioReport.Outcome forDelivery(int status, boolean threeGpp2) {
         if (threeGpp2) {
             int errorClass = (status >> 24) & 0x03;
             if (errorClass == 0) {
@@ -89,9 +89,9 @@ public final class RadioResults {
     }
 
     /** A failure reason and its short detail. */
-    public static final class Failure {
-        public final FailureReason reason;
-        public final String detail;
+    static final class Failure {
+        final FailureReason reason;
+        final String detail;
 
         Failure(FailureReason reason, String detail) {
             this.reason = reason;

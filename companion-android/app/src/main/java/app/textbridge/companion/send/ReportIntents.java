@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * FLAG_MUTABLE on Android 12+ (mutable is the default below 12). That is safe here: the intent is
  * explicit (Android 14 forbids mutable implicit ones), and only the telephony stack receives it.
  */
-public final class ReportIntents {
+final class ReportIntents {
     static final String ACTION_SENT = "app.textbridge.companion.action.SMS_SENT";
     static final String ACTION_DELIVERED = "app.textbridge.companion.action.SMS_DELIVERED";
     static final String EXTRA_KEY = "app.textbridge.companion.extra.KEY";

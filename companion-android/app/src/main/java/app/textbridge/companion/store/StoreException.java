@@ -7,10 +7,10 @@ import java.io.IOException;
  * crashed writer, corrupt file). An IOException, as the core's ports expect: the core answers the
  * desktop with {@code error internal} instead of crashing (PORTS.md "General rules").
  */
-public final class StoreException extends IOException {
+final class StoreException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    public StoreException(String message, Throwable cause) {
+    StoreException(String message, Throwable cause) {
         super(message, cause);
     }
 }
