@@ -16,8 +16,9 @@ import java.util.Map;
 /**
  * Tells the person at the phone when a text from the computer has not left after
  * {@value #STALL_MS} ms. The usual cause is Android's own prompt, shown on the phone, asking
- * whether Textbridge may send more texts (field brief: the rate-limit prompt): until someone
- * answers it the radio reports nothing, and the desktop shows the text as accepted. Answering
+ * whether Textbridge may send more texts (Android asks when an app sends many texts in a short
+ * time): until someone answers it the radio reports nothing, and the desktop shows the text as
+ * accepted. Answering
  * "no" comes back as limit_exceeded (see {@link RadioResults}). The notice names the recipient
  * by contact name (PhoneLookup) and is hidden on the lock screen.
  */

@@ -19,8 +19,9 @@ import java.io.File;
  * another phone would claim sends that phone never made.
  *
  * <p>WAL for concurrent readers, {@code synchronous=FULL} because the send journal must be on disk
- * when a call returns (PORTS.md SendJournal; protocol-and-security "Sending is not idempotent"):
- * WAL's default NORMAL survives a process death but not a power cut. No STRICT tables: Android 8's
+ * when a call returns (PORTS.md SendJournal): a key lost in a power cut after its text left would
+ * let a retry send the text twice. WAL's default NORMAL survives a process death but not a power
+ * cut. No STRICT tables: Android 8's
  * SQLite is 3.18 and STRICT needs 3.37. Migrations only go up; a database from a newer app
  * version is refused with {@link DatabaseFromTheFutureException} rather than guessed at.
  */

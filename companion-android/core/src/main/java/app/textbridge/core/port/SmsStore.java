@@ -57,8 +57,9 @@ public interface SmsStore {
 
   /**
    * Registers the single listener for changes (null removes it). Android: a ContentObserver on
-   * {@code content://mms-sms/} plus a watermark (max _id and date per table) turns "something
-   * changed" into per-row changes; a row the system moves from outbox to sent is UPDATED.
+   * {@code content://mms-sms/} plus saved per-table state (every row id, and a fingerprint of the
+   * recent rows) turns "something changed" into per-row changes; a row the system moves from
+   * outbox to sent is UPDATED.
    */
   void setListener(Listener listener);
 

@@ -30,10 +30,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Outgoing texts with idempotency keys (PROTOCOL.md §9.9; brief "Sending is not idempotent"): the
- * key is journalled before the sender is called, a repeated key never sends again, a key that
- * never reached the radio becomes {@code unknown} at start-up and is never resent. All state
- * changes happen under this object's lock, in journal order.
+ * Outgoing texts with idempotency keys (PROTOCOL.md §9.9). A text handed to the radio cannot be
+ * taken back and a retry cannot tell whether the first try left, so the key is journalled before
+ * the sender is called, a repeated key never sends again, and a key that never reached the radio
+ * becomes {@code unknown} at start-up and is never resent: a lost text can be sent again by the
+ * user, a doubled one cannot be unsent. All state changes happen under this object's lock, in
+ * journal order.
  */
 public final class SendQueue implements SmsSender.ReportSink, SendKeyLookup {
   private static final long RECOVERY_WINDOW_MS = 30L * 24 * 3600 * 1000;
