@@ -1,7 +1,6 @@
 package app.textbridge.companion;
 
 import android.app.Application;
-
 import app.textbridge.companion.engine.CoreEngine;
 import app.textbridge.companion.engine.EngineOptions;
 import app.textbridge.companion.service.MirrorEngines;
@@ -13,9 +12,9 @@ import app.textbridge.companion.service.MirrorService;
  * Nothing heavy happens here; the engine does its work when the service starts it.
  */
 public final class CompanionApp extends Application {
-    @Override
-    public void onCreate() {
-        super.onCreate();
-        MirrorEngines.install(new CoreEngine(this, new EngineOptions()));
-    }
+  @Override
+  public void onCreate() {
+    super.onCreate();
+    MirrorEngines.install(new CoreEngine(this, new EngineOptions()));
+  }
 }

@@ -25,8 +25,14 @@ final class Dispatcher {
   private final ContactsService contacts;
   private final AttachmentService attachments;
 
-  Dispatcher(EventLog log, SessionService sessionService, HistoryPager history, ChangeFeed feed,
-      SendQueue sends, ContactsService contacts, AttachmentService attachments) {
+  Dispatcher(
+      EventLog log,
+      SessionService sessionService,
+      HistoryPager history,
+      ChangeFeed feed,
+      SendQueue sends,
+      ContactsService contacts,
+      AttachmentService attachments) {
     this.log = log;
     this.sessionService = sessionService;
     this.history = history;
@@ -50,8 +56,8 @@ final class Dispatcher {
   private void route(Session s, Message m) throws IOException, RequestException {
     switch (m.type) {
       case SYNC_SUBSCRIBE:
-        String wm = m.body().get("watermark").isJsonNull() ? null
-            : m.body().get("watermark").getAsString();
+        String wm =
+            m.body().get("watermark").isJsonNull() ? null : m.body().get("watermark").getAsString();
         feed.subscribe(s, m.id, wm);
         return;
       case SYNC_REQUEST:

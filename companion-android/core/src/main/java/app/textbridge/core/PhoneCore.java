@@ -50,10 +50,13 @@ public final class PhoneCore implements Connection.Host, Session.Handler {
   private final SendQueue sends;
   private final Dispatcher dispatcher;
   private final Set<Connection> pending = Collections.newSetFromMap(new ConcurrentHashMap<>());
+
   /** Open and paired sessions (pushes go here). */
   private final Set<Session> sessions = Collections.newSetFromMap(new ConcurrentHashMap<>());
+
   /** Every live session, also those still awaiting hello or confirmation. */
   private final Set<Session> live = Collections.newSetFromMap(new ConcurrentHashMap<>());
+
   private final Map<Session, PairingConfirmation> confirmations = new ConcurrentHashMap<>();
   private final SessionService sessionService;
   private final ExecutorService events;
@@ -66,21 +69,41 @@ public final class PhoneCore implements Connection.Host, Session.Handler {
     this.identity = Identity.load(ports.keys);
     this.slot = new ScannedQrSlot(ports.clock);
     this.journal = new ChangeJournal(ports.changeJournal, config.journalCapacity);
-    this.sends = new SendQueue(ports.sendJournal, ports.sender,
-        new SubscriptionResolver(ports.sims, ports.store), ports.clock, config, ports.log,
-        ports.listener);
+    this.sends =
+        new SendQueue(
+            ports.sendJournal,
+            ports.sender,
+            new SubscriptionResolver(ports.sims, ports.store),
+            ports.clock,
+            config,
+            ports.log,
+            ports.listener);
     this.feed = new ChangeFeed(ports.store, journal, sends, config.batchBudgetBytes);
-    this.sessionService = new SessionService(identity, journal, ports.scheduler, ports.clock,
-        ports.listener, config.unpairAckWaitMs, this::advertise);
-    this.dispatcher = new Dispatcher(ports.log, sessionService,
-        new HistoryPager(ports.store, sends, config.batchBudgetBytes), feed, sends,
-        new ContactsService(ports.contacts, config.batchBudgetBytes),
-        new AttachmentService(ports.store));
-    this.events = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "textbridge-store-events");
-      t.setDaemon(true);
-      return t;
-    });
+    this.sessionService =
+        new SessionService(
+            identity,
+            journal,
+            ports.scheduler,
+            ports.clock,
+            ports.listener,
+            config.unpairAckWaitMs,
+            this::advertise);
+    this.dispatcher =
+        new Dispatcher(
+            ports.log,
+            sessionService,
+            new HistoryPager(ports.store, sends, config.batchBudgetBytes),
+            feed,
+            sends,
+            new ContactsService(ports.contacts, config.batchBudgetBytes),
+            new AttachmentService(ports.store));
+    this.events =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "textbridge-store-events");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /** Builds the core, recovers the send journal and starts listening to the store. */
@@ -103,8 +126,8 @@ public final class PhoneCore implements Connection.Host, Session.Handler {
   /** A new socket; null when 8 are already pending (the caller closes it with 1013, §7). */
   public synchronized Connection admit(Transport transport) {
     if (pending.size() >= config.maxPendingSockets) return null;
-    Connection c = new Connection(transport, this, ports.scheduler, ports.log,
-        config.handshakeTimeoutMs);
+    Connection c =
+        new Connection(transport, this, ports.scheduler, ports.log, config.handshakeTimeoutMs);
     pending.add(c);
     return c;
   }
@@ -207,16 +230,24 @@ public final class PhoneCore implements Connection.Host, Session.Handler {
 
   @Override
   public Session newSession(Transport transport, HandshakeResult result) {
-    Session s = new Session(transport, result.keys, this, ports.clock, ports.scheduler, ports.log,
-        config.keepaliveTimeoutMs);
+    Session s =
+        new Session(
+            transport,
+            result.keys,
+            this,
+            ports.clock,
+            ports.scheduler,
+            ports.log,
+            config.keepaliveTimeoutMs);
     live.add(s);
     return s;
   }
 
   @Override
   public void confirmPairing(Session session, HandshakeResult result) {
-    PairingConfirmation c = new PairingConfirmation(session, result, identity, ports.prompt,
-        ports.clock, ports.log, ports.listener);
+    PairingConfirmation c =
+        new PairingConfirmation(
+            session, result, identity, ports.prompt, ports.clock, ports.log, ports.listener);
     confirmations.put(session, c);
     c.start(ports.scheduler, config.pairingConfirmMs);
   }

@@ -14,7 +14,9 @@ import app.textbridge.core.port.SimSource;
 import app.textbridge.core.port.SmsSender;
 import app.textbridge.core.port.SmsStore;
 
-/** Every port the core needs; the platform layer fills all of them before {@link PhoneCore#create}. */
+/**
+ * Every port the core needs; the platform layer fills all of them before {@link PhoneCore#create}.
+ */
 public final class PhonePorts {
   public SmsStore store;
   public SmsSender sender;
@@ -31,8 +33,21 @@ public final class PhonePorts {
   public PhoneListener listener = new PhoneListener() {};
 
   void check() {
-    Object[] all = {store, sender, contacts, sims, advertiser, keys, sendJournal, changeJournal,
-        clock, scheduler, prompt, log, listener};
+    Object[] all = {
+      store,
+      sender,
+      contacts,
+      sims,
+      advertiser,
+      keys,
+      sendJournal,
+      changeJournal,
+      clock,
+      scheduler,
+      prompt,
+      log,
+      listener
+    };
     for (Object o : all) if (o == null) throw new IllegalStateException("a port is missing");
   }
 }

@@ -15,6 +15,7 @@ final class BuiltinHistory {
   /** A 1×1 PNG (70 bytes). */
   static final String DOT_PNG =
       "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+
   private static final long BASE = 1_700_000_000_000L;
 
   private BuiltinHistory() {}
@@ -43,17 +44,19 @@ final class BuiltinHistory {
     doc.add("contacts", contacts);
     JsonArray messages = new JsonArray();
     String[][] convs = {
-        {"+447700900123", "See you at 6", "Running late, 10 min", "No rush", "At the café now"},
-        {"+447700900456", "Did the engine arrive?", "Yes, unpacking it", "Great news"},
-        {"+15551230001", "Found a bug in the relay", "Literally a moth?", "Literally a moth."},
-        {"72345", "Your code is 123456"}};
+      {"+447700900123", "See you at 6", "Running late, 10 min", "No rush", "At the café now"},
+      {"+447700900456", "Did the engine arrive?", "Yes, unpacking it", "Great news"},
+      {"+15551230001", "Found a bug in the relay", "Literally a moth?", "Literally a moth."},
+      {"72345", "Your code is 123456"}
+    };
     int n = 0;
     for (int t = 0; t < convs.length; t++) {
       String addr = convs[t][0];
       for (int i = 1; i < convs[t].length; i++) {
         n++;
         boolean incoming = i % 2 == 1;
-        messages.add(sms(n, t + 1, addr, incoming, BASE + t * 3_600_000L + i * 60_000L, convs[t][i]));
+        messages.add(
+            sms(n, t + 1, addr, incoming, BASE + t * 3_600_000L + i * 60_000L, convs[t][i]));
       }
     }
     messages.add(mms(1, 1, "+447700900123", BASE + 20_000_000L));

@@ -13,8 +13,12 @@ final class ConsolePrompt implements PairingPrompt {
   @Override
   public void show(Request request, Decision decision) {
     String sas = request.sas.substring(0, 3) + " " + request.sas.substring(3);
-    System.err.println("Pairing with \"" + request.desktopName + "\": code " + sas
-        + (accept ? " — accepting" : " — rejecting"));
+    System.err.println(
+        "Pairing with \""
+            + request.desktopName
+            + "\": code "
+            + sas
+            + (accept ? " — accepting" : " — rejecting"));
     if (accept) decision.accept();
     else decision.reject();
   }

@@ -45,7 +45,8 @@ final class FileChangeJournalStore extends InMemoryChangeJournalStore {
         lastSeq = o.get("last").getAsLong();
       } else if (o.has("a")) {
         JsonArray a = o.getAsJsonArray("a");
-        JournalEntry e = new JournalEntry(a.get(0).getAsLong(), a.get(1).getAsBoolean(), a.get(2).getAsString());
+        JournalEntry e =
+            new JournalEntry(a.get(0).getAsLong(), a.get(1).getAsBoolean(), a.get(2).getAsString());
         entries.addLast(e);
         lastSeq = Math.max(lastSeq, e.seq);
       } else if (o.has("p")) {
@@ -53,8 +54,10 @@ final class FileChangeJournalStore extends InMemoryChangeJournalStore {
         while (!entries.isEmpty() && entries.peekFirst().seq <= seq) entries.removeFirst();
       } else if (o.has("k")) {
         JsonArray k = o.getAsJsonArray("k");
-        acks.put(k.get(0).getAsString(), new DesktopSyncState(k.get(0).getAsString(),
-            k.get(1).getAsLong(), k.get(2).getAsLong()));
+        acks.put(
+            k.get(0).getAsString(),
+            new DesktopSyncState(
+                k.get(0).getAsString(), k.get(1).getAsLong(), k.get(2).getAsLong()));
       } else if (o.has("r")) {
         acks.remove(o.get("r").getAsString());
       }

@@ -25,8 +25,9 @@ final class FileSendJournal extends MemorySendJournal {
   FileSendJournal(Path dir) throws IOException {
     this.file = dir.resolve("sends.json");
     if (!Files.exists(file)) return;
-    JsonArray list = JsonParser.parseString(
-        new String(Files.readAllBytes(file), StandardCharsets.UTF_8)).getAsJsonArray();
+    JsonArray list =
+        JsonParser.parseString(new String(Files.readAllBytes(file), StandardCharsets.UTF_8))
+            .getAsJsonArray();
     for (JsonElement e : list) {
       SendRecord r = fromJson(e.getAsJsonObject());
       records.put(r.key, r);
@@ -74,12 +75,19 @@ final class FileSendJournal extends MemorySendJournal {
     String st = o.get("partStates").getAsString();
     byte[] states = new byte[st.length()];
     for (int i = 0; i < states.length; i++) states[i] = (byte) (st.charAt(i) - '0');
-    return new SendRecord(o.get("key").getAsString(), to, o.get("bodyDigest").getAsString(),
+    return new SendRecord(
+        o.get("key").getAsString(),
+        to,
+        o.get("bodyDigest").getAsString(),
         o.get("subId").isJsonNull() ? null : o.get("subId").getAsInt(),
-        o.get("requestedAt").getAsLong(), SendState.fromWire(o.get("state").getAsString()),
+        o.get("requestedAt").getAsLong(),
+        SendState.fromWire(o.get("state").getAsString()),
         o.get("reason").isJsonNull() ? null : FailureReason.fromWire(o.get("reason").getAsString()),
         o.get("detail").isJsonNull() ? null : o.get("detail").getAsString(),
-        o.get("handedToRadio").getAsBoolean(), parts, states, strings(o.getAsJsonArray("messageIds")),
+        o.get("handedToRadio").getAsBoolean(),
+        parts,
+        states,
+        strings(o.getAsJsonArray("messageIds")),
         o.get("updatedAt").getAsLong());
   }
 

@@ -28,9 +28,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Loads a history file (shared/history/FORMAT.md) by streaming: the top-level object is walked
- * with Gson's JsonReader and each message is parsed and validated on its own, so a million
- * messages never sit in memory as text or as one tree.
+ * Loads a history file (shared/history/FORMAT.md) by streaming: the top-level object is walked with
+ * Gson's JsonReader and each message is parsed and validated on its own, so a million messages
+ * never sit in memory as text or as one tree.
  */
 final class HistoryLoader {
   /** A file that breaks FORMAT.md's rules; names the rule, never message text. */
@@ -51,8 +51,9 @@ final class HistoryLoader {
   }
 
   static History load(InputStream in) throws IOException {
-    JsonReader reader = new JsonReader(new BufferedReader(
-        new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
+    JsonReader reader =
+        new JsonReader(
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
     reader.setStrictness(Strictness.STRICT);
     History h = new History();
     String format = null;
@@ -62,13 +63,26 @@ final class HistoryLoader {
     while (reader.hasNext()) {
       String name = reader.nextName();
       switch (name) {
-        case "format": format = reader.nextString(); break;
-        case "version": version = reader.nextLong(); break;
-        case "device": device(h, JsonParser.parseReader(reader)); break;
-        case "sims": sims(h, JsonParser.parseReader(reader)); break;
-        case "contacts": contacts(h, reader); break;
-        case "messages": messages(h, reader, ids); break;
-        default: reader.skipValue();
+        case "format":
+          format = reader.nextString();
+          break;
+        case "version":
+          version = reader.nextLong();
+          break;
+        case "device":
+          device(h, JsonParser.parseReader(reader));
+          break;
+        case "sims":
+          sims(h, JsonParser.parseReader(reader));
+          break;
+        case "contacts":
+          contacts(h, reader);
+          break;
+        case "messages":
+          messages(h, reader, ids);
+          break;
+        default:
+          reader.skipValue();
       }
     }
     reader.endObject();
@@ -80,7 +94,8 @@ final class HistoryLoader {
 
   private static void device(History h, JsonElement e) throws IOException {
     JsonObject d = object(e, "device");
-    if (!d.has("name") || !Shapes.isDisplayName(d.get("name").getAsString())) throw bad("device.name");
+    if (!d.has("name") || !Shapes.isDisplayName(d.get("name").getAsString()))
+      throw bad("device.name");
     h.deviceName = d.get("name").getAsString();
     if (d.has("model") && !d.get("model").isJsonNull()) {
       String model = d.get("model").getAsString();
@@ -99,9 +114,14 @@ final class HistoryLoader {
     for (JsonElement s : e.getAsJsonArray()) {
       JsonObject o = object(s, "sim");
       try {
-        h.sims.add(new SimCard(o.get("subId").getAsInt(), o.get("slot").getAsInt(),
-            o.get("label").getAsString(), optString(o, "carrier"), optString(o, "number"),
-            o.get("isDefault").getAsBoolean()));
+        h.sims.add(
+            new SimCard(
+                o.get("subId").getAsInt(),
+                o.get("slot").getAsInt(),
+                o.get("label").getAsString(),
+                optString(o, "carrier"),
+                optString(o, "number"),
+                o.get("isDefault").getAsBoolean()));
       } catch (RuntimeException ex) {
         throw bad("sim");
       }
@@ -116,12 +136,19 @@ final class HistoryLoader {
         List<Contact.Number> numbers = new ArrayList<>();
         for (JsonElement n : o.getAsJsonArray("numbers")) {
           JsonObject no = n.getAsJsonObject();
-          numbers.add(new Contact.Number(no.get("number").getAsString(),
-              no.get("type").getAsString(), optString(no, "label")));
+          numbers.add(
+              new Contact.Number(
+                  no.get("number").getAsString(),
+                  no.get("type").getAsString(),
+                  optString(no, "label")));
         }
         String photo = optString(o, "photo");
-        h.contacts.add(new Contact(o.get("id").getAsString(), o.get("name").getAsString(),
-            numbers, photo == null ? null : Base64.getDecoder().decode(photo)));
+        h.contacts.add(
+            new Contact(
+                o.get("id").getAsString(),
+                o.get("name").getAsString(),
+                numbers,
+                photo == null ? null : Base64.getDecoder().decode(photo)));
       } catch (RuntimeException ex) {
         throw bad("contact");
       }
@@ -142,15 +169,19 @@ final class HistoryLoader {
   }
 
   private static SmsRecord message(History h, JsonObject o) throws IOException {
-    JsonArray partsIn = o.has("parts") && o.get("parts").isJsonArray() ? o.getAsJsonArray("parts")
-        : new JsonArray();
+    JsonArray partsIn =
+        o.has("parts") && o.get("parts").isJsonArray()
+            ? o.getAsJsonArray("parts")
+            : new JsonArray();
     List<byte[]> data = new ArrayList<>();
     for (JsonElement p : partsIn) {
       JsonObject po = object(p, "part");
       String b64 = optString(po, "data");
       byte[] bytes = b64 == null ? null : decode(b64);
-      if (bytes != null && (po.get("size") == null || po.get("size").isJsonNull()
-          || po.get("size").getAsLong() != bytes.length)) {
+      if (bytes != null
+          && (po.get("size") == null
+              || po.get("size").isJsonNull()
+              || po.get("size").getAsLong() != bytes.length)) {
         throw bad("part size differs from its data");
       }
       data.add(bytes);
@@ -167,21 +198,31 @@ final class HistoryLoader {
     JsonArray cp = checked.getAsJsonArray("parts");
     for (int i = 0; i < cp.size(); i++) {
       JsonObject p = cp.get(i).getAsJsonObject();
-      PartInfo info = new PartInfo(p.get("partId").getAsString(), p.get("mime").getAsString(),
-          p.get("size").isJsonNull() ? null : p.get("size").getAsLong(), optString(p, "name"));
+      PartInfo info =
+          new PartInfo(
+              p.get("partId").getAsString(),
+              p.get("mime").getAsString(),
+              p.get("size").isJsonNull() ? null : p.get("size").getAsLong(),
+              optString(p, "name"));
       parts.add(info);
       h.store.loadPart(info.partId, info.mime, data.get(i));
     }
     List<String> addresses = new ArrayList<>();
     for (JsonElement a : checked.getAsJsonArray("addresses")) addresses.add(a.getAsString());
-    return new SmsRecord(checked.get("id").getAsString(),
+    return new SmsRecord(
+        checked.get("id").getAsString(),
         SmsRecord.Kind.fromWire(checked.get("kind").getAsString()),
-        checked.get("threadId").getAsLong(), SmsRecord.Box.fromWire(checked.get("box").getAsString()),
-        addresses, optString(checked, "sender"), checked.get("date").getAsLong(),
+        checked.get("threadId").getAsLong(),
+        SmsRecord.Box.fromWire(checked.get("box").getAsString()),
+        addresses,
+        optString(checked, "sender"),
+        checked.get("date").getAsLong(),
         checked.get("dateSent").isJsonNull() ? null : checked.get("dateSent").getAsLong(),
-        checked.get("body").getAsString(), checked.get("read").getAsBoolean(),
+        checked.get("body").getAsString(),
+        checked.get("read").getAsBoolean(),
         SmsRecord.DeliveryStatus.fromWire(checked.get("status").getAsString()),
-        checked.get("subId").isJsonNull() ? null : checked.get("subId").getAsInt(), parts);
+        checked.get("subId").isJsonNull() ? null : checked.get("subId").getAsInt(),
+        parts);
   }
 
   private static byte[] decode(String b64) throws IOException {

@@ -24,8 +24,14 @@ final class JmdnsAdvertiser implements Advertiser, AutoCloseable {
   @Override
   public synchronized void advertise(Advert advert) {
     Map<String, String> txt = Discovery.encodeTxt(advert);
-    ServiceInfo info = ServiceInfo.create("_textbridge._tcp.local.",
-        Discovery.instanceName(advert.instanceId), advert.port, 0, 0, txt);
+    ServiceInfo info =
+        ServiceInfo.create(
+            "_textbridge._tcp.local.",
+            Discovery.instanceName(advert.instanceId),
+            advert.port,
+            0,
+            0,
+            txt);
     try {
       if (current != null) jmdns.unregisterService(current);
       jmdns.registerService(info);

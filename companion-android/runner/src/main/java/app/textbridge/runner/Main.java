@@ -8,8 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code npm run phone -- [options]}: the phone core on this JVM. Stdout carries one JSON event
- * per line; stdin takes one JSON command per line ({@code incoming}, {@code scan}, {@code delete},
+ * {@code npm run phone -- [options]}: the phone core on this JVM. Stdout carries one JSON event per
+ * line; stdin takes one JSON command per line ({@code incoming}, {@code scan}, {@code delete},
  * {@code quit}). End of stdin does not stop the phone (CI runs it without stdin); quit or SIGTERM
  * does.
  */
@@ -28,7 +28,8 @@ public final class Main {
     Events events = new Events(new PrintStream(System.out, true, "UTF-8"));
     Runner runner = new Runner(options, events);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> close(runner)));
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line; (line = in.readLine()) != null; ) {
       if (line.trim().isEmpty()) continue;
       JsonObject cmd;

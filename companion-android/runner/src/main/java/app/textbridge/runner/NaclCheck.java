@@ -32,7 +32,8 @@ public final class NaclCheck {
   private NaclCheck() {}
 
   public static void main(String[] args) throws IOException {
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     PrintStream out = new PrintStream(System.out, false, "UTF-8");
     for (String line; (line = in.readLine()) != null; ) {
       if (line.trim().isEmpty()) continue;
@@ -51,13 +52,18 @@ public final class NaclCheck {
           put(res, Nacl.secretbox(hex(r, "msg"), hex(r, "nonce"), hex(r, "key")));
           break;
         case "secretbox_open":
-          put(res, openOrNull(() -> Nacl.secretboxOpen(hex(r, "box"), hex(r, "nonce"), hex(r, "key"))));
+          put(
+              res,
+              openOrNull(() -> Nacl.secretboxOpen(hex(r, "box"), hex(r, "nonce"), hex(r, "key"))));
           break;
         case "box":
           put(res, Nacl.box(hex(r, "msg"), hex(r, "nonce"), hex(r, "pk"), hex(r, "sk")));
           break;
         case "box_open":
-          put(res, openOrNull(() -> Nacl.boxOpen(hex(r, "box"), hex(r, "nonce"), hex(r, "pk"), hex(r, "sk"))));
+          put(
+              res,
+              openOrNull(
+                  () -> Nacl.boxOpen(hex(r, "box"), hex(r, "nonce"), hex(r, "pk"), hex(r, "sk"))));
           break;
         case "scalarmult":
           put(res, Nacl.scalarMult(hex(r, "sk"), hex(r, "pk")));

@@ -17,27 +17,51 @@ final class Options {
   int failEvery;
   boolean groupSend;
 
-  static final String USAGE = "usage: phone [--history FILE] [--port P (0 = ephemeral)] "
-      + "[--bind ADDR] [--mdns] [--pair QR-URI] [--confirm auto|reject] "
-      + "[--incoming-every SECONDS] [--state DIR] [--name NAME] [--fail-every N] [--group-send]";
+  static final String USAGE =
+      "usage: phone [--history FILE] [--port P (0 = ephemeral)] "
+          + "[--bind ADDR] [--mdns] [--pair QR-URI] [--confirm auto|reject] "
+          + "[--incoming-every SECONDS] [--state DIR] [--name NAME] [--fail-every N] [--group-send]";
 
   static Options parse(String[] args) {
     Options o = new Options();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
-        case "--history": o.history = Paths.get(value(args, ++i, a)); break;
-        case "--port": o.port = Integer.parseInt(value(args, ++i, a)); break;
-        case "--bind": o.bind = value(args, ++i, a); break;
-        case "--mdns": o.mdns = true; break;
-        case "--pair": o.pairUri = value(args, ++i, a); break;
-        case "--confirm": o.confirmAuto = confirm(value(args, ++i, a)); break;
-        case "--incoming-every": o.incomingEverySeconds = Long.parseLong(value(args, ++i, a)); break;
-        case "--state": o.state = Paths.get(value(args, ++i, a)); break;
-        case "--name": o.name = value(args, ++i, a); break;
-        case "--fail-every": o.failEvery = Integer.parseInt(value(args, ++i, a)); break;
-        case "--group-send": o.groupSend = true; break;
-        default: throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
+        case "--history":
+          o.history = Paths.get(value(args, ++i, a));
+          break;
+        case "--port":
+          o.port = Integer.parseInt(value(args, ++i, a));
+          break;
+        case "--bind":
+          o.bind = value(args, ++i, a);
+          break;
+        case "--mdns":
+          o.mdns = true;
+          break;
+        case "--pair":
+          o.pairUri = value(args, ++i, a);
+          break;
+        case "--confirm":
+          o.confirmAuto = confirm(value(args, ++i, a));
+          break;
+        case "--incoming-every":
+          o.incomingEverySeconds = Long.parseLong(value(args, ++i, a));
+          break;
+        case "--state":
+          o.state = Paths.get(value(args, ++i, a));
+          break;
+        case "--name":
+          o.name = value(args, ++i, a);
+          break;
+        case "--fail-every":
+          o.failEvery = Integer.parseInt(value(args, ++i, a));
+          break;
+        case "--group-send":
+          o.groupSend = true;
+          break;
+        default:
+          throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
       }
     }
     if (o.port < 0 || o.port > 65535) throw new IllegalArgumentException("bad port");

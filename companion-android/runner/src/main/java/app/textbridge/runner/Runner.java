@@ -13,7 +13,6 @@ import app.textbridge.core.support.ExecutorScheduler;
 import app.textbridge.core.support.StderrLog;
 import app.textbridge.core.support.SystemClock;
 import com.google.gson.JsonObject;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -37,9 +36,14 @@ final class Runner implements AutoCloseable {
     this.events = events;
     long t0 = System.currentTimeMillis();
     history = o.history == null ? BuiltinHistory.load() : HistoryLoader.load(o.history);
-    System.err.println("[runner] loaded " + history.messages + " messages in "
-        + (System.currentTimeMillis() - t0) + " ms");
-    java.nio.file.Path state = o.state != null ? o.state : Files.createTempDirectory("textbridge-phone");
+    System.err.println(
+        "[runner] loaded "
+            + history.messages
+            + " messages in "
+            + (System.currentTimeMillis() - t0)
+            + " ms");
+    java.nio.file.Path state =
+        o.state != null ? o.state : Files.createTempDirectory("textbridge-phone");
     Files.createDirectories(state);
     InetAddress bind = InetAddress.getByName(o.bind);
     mdns = o.mdns ? new JmdnsAdvertiser(bind) : null;
@@ -65,8 +69,13 @@ final class Runner implements AutoCloseable {
     core = PhoneCore.create(p, config);
     System.err.println("[runner] state in " + state);
     if (o.pairUri != null) scan(o.pairUri);
-    server = new TextbridgeServer(new InetSocketAddress(bind, o.port), core, scheduler,
-        new StderrLog(false), config.handshakeTimeoutMs);
+    server =
+        new TextbridgeServer(
+            new InetSocketAddress(bind, o.port),
+            core,
+            scheduler,
+            new StderrLog(false),
+            config.handshakeTimeoutMs);
     port = server.startAndWait();
     if (o.incomingEverySeconds > 0) scheduleIncoming(o.incomingEverySeconds * 1000);
   }
@@ -76,14 +85,17 @@ final class Runner implements AutoCloseable {
     String cmd = c.has("cmd") ? c.get("cmd").getAsString() : "";
     switch (cmd) {
       case "incoming":
-        receive(c.get("from").getAsString(), c.get("body").getAsString(),
+        receive(
+            c.get("from").getAsString(),
+            c.get("body").getAsString(),
             c.has("subId") && !c.get("subId").isJsonNull() ? c.get("subId").getAsInt() : null);
         return true;
       case "scan":
         scan(c.get("uri").getAsString());
         return true;
       case "delete":
-        if (!history.store.delete(c.get("id").getAsString())) events.error("not_found", "no such message");
+        if (!history.store.delete(c.get("id").getAsString()))
+          events.error("not_found", "no such message");
         return true;
       case "quit":
         return false;
@@ -108,18 +120,32 @@ final class Runner implements AutoCloseable {
   SmsRecord receive(String from, String body, Integer subId) {
     List<String> addr = Collections.singletonList(from);
     long now = clock.nowMillis();
-    SmsRecord r = new SmsRecord(history.store.nextId("sms"), SmsRecord.Kind.SMS,
-        history.store.threadFor(addr), SmsRecord.Box.INBOX, addr, from, now, now - 1500, body,
-        false, SmsRecord.DeliveryStatus.NONE, subId, Collections.<PartInfo>emptyList());
+    SmsRecord r =
+        new SmsRecord(
+            history.store.nextId("sms"),
+            SmsRecord.Kind.SMS,
+            history.store.threadFor(addr),
+            SmsRecord.Box.INBOX,
+            addr,
+            from,
+            now,
+            now - 1500,
+            body,
+            false,
+            SmsRecord.DeliveryStatus.NONE,
+            subId,
+            Collections.<PartInfo>emptyList());
     history.store.add(r);
     return r;
   }
 
   private void scheduleIncoming(long everyMs) {
-    scheduler.schedule(everyMs, () -> {
-      receive("+447700900123", "Simulated message " + incoming.incrementAndGet(), 1);
-      scheduleIncoming(everyMs);
-    });
+    scheduler.schedule(
+        everyMs,
+        () -> {
+          receive("+447700900123", "Simulated message " + incoming.incrementAndGet(), 1);
+          scheduleIncoming(everyMs);
+        });
   }
 
   @Override
@@ -134,8 +160,12 @@ final class Runner implements AutoCloseable {
   private static final class LoggedAdvertiser implements Advertiser {
     @Override
     public void advertise(Advert advert) {
-      System.err.println("[advert] v=" + advert.versions + " port=" + advert.port
-          + (advert.pairingTag != null ? " pt=" + advert.pairingTag : ""));
+      System.err.println(
+          "[advert] v="
+              + advert.versions
+              + " port="
+              + advert.port
+              + (advert.pairingTag != null ? " pt=" + advert.pairingTag : ""));
     }
 
     @Override

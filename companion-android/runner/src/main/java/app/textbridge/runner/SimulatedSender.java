@@ -47,7 +47,9 @@ final class SimulatedSender implements SmsSender {
     return parts;
   }
 
-  /** 160 GSM characters in one part, 153 per part when split (a simple stand-in for divideMessage). */
+  /**
+   * 160 GSM characters in one part, 153 per part when split (a simple stand-in for divideMessage).
+   */
   static int partsOf(String body) {
     return body.length() <= 160 ? 1 : (body.length() + 152) / 153;
   }
@@ -57,22 +59,40 @@ final class SimulatedSender implements SmsSender {
     store.add(row);
     ReportSink s = sink;
     if (fail) {
-      s.partFailed(text.key, text.recipientIndex, 0, text.subId, FailureReason.NO_SERVICE,
+      s.partFailed(
+          text.key,
+          text.recipientIndex,
+          0,
+          text.subId,
+          FailureReason.NO_SERVICE,
           "simulated: no service");
       return;
     }
     for (int p = 0; p < parts; p++) s.partSent(text.key, text.recipientIndex, p, text.subId);
-    scheduler.schedule(DELIVERED_AFTER_MS - SENT_AFTER_MS, () -> {
-      store.update(row.withBoxAndStatus(SmsRecord.Box.SENT, SmsRecord.DeliveryStatus.COMPLETE));
-      for (int p = 0; p < parts; p++) s.partDelivered(text.key, text.recipientIndex, p, text.subId);
-    });
+    scheduler.schedule(
+        DELIVERED_AFTER_MS - SENT_AFTER_MS,
+        () -> {
+          store.update(row.withBoxAndStatus(SmsRecord.Box.SENT, SmsRecord.DeliveryStatus.COMPLETE));
+          for (int p = 0; p < parts; p++)
+            s.partDelivered(text.key, text.recipientIndex, p, text.subId);
+        });
   }
 
   private SmsRecord providerRow(OutgoingText text, boolean fail) {
     java.util.List<String> to = Collections.singletonList(text.address);
-    return new SmsRecord(store.nextId("sms"), SmsRecord.Kind.SMS, store.threadFor(to),
-        fail ? SmsRecord.Box.FAILED : SmsRecord.Box.SENT, to, null, clock.nowMillis(), null,
-        text.body, true, fail ? SmsRecord.DeliveryStatus.FAILED : SmsRecord.DeliveryStatus.PENDING,
-        text.subId < 0 ? null : text.subId, Collections.<PartInfo>emptyList());
+    return new SmsRecord(
+        store.nextId("sms"),
+        SmsRecord.Kind.SMS,
+        store.threadFor(to),
+        fail ? SmsRecord.Box.FAILED : SmsRecord.Box.SENT,
+        to,
+        null,
+        clock.nowMillis(),
+        null,
+        text.body,
+        true,
+        fail ? SmsRecord.DeliveryStatus.FAILED : SmsRecord.DeliveryStatus.PENDING,
+        text.subId < 0 ? null : text.subId,
+        Collections.<PartInfo>emptyList());
   }
 }

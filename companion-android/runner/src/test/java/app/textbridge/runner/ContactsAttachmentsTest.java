@@ -25,15 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** contacts.request paging with photos, contacts.changed, attachment chunks, not_found. */
 @Timeout(60)
 class ContactsAttachmentsTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private DesktopClient paired(Runner runner) throws Exception {
     KeyPair desktop = KeyPair.generate();
     byte[] id = Nacl.randomBytes(16);
     byte[] secret = Nacl.randomBytes(32);
-    runner.scan(QrPayload.encode(id, desktop.publicKey(), secret,
-        System.currentTimeMillis() / 1000 + 120, "Desk"));
+    runner.scan(
+        QrPayload.encode(
+            id, desktop.publicKey(), secret, System.currentTimeMillis() / 1000 + 120, "Desk"));
     DesktopClient c = DesktopClient.open(runner.port);
     c.pair(desktop, id, secret, "Desk");
     c.awaitType(MessageType.PAIR_RESULT, 5000);
@@ -45,11 +45,19 @@ class ContactsAttachmentsTest {
     Options o = Options.parse(new String[] {"--port", "0", "--state", tmp.toString()});
     try (Runner runner = new Runner(o, new Events(new PrintStream(new ByteArrayOutputStream())))) {
       byte[] photo = new byte[1000];
-      runner.history.contacts.add(new Contact("c:9", "Photo Person",
-          Collections.singletonList(new Contact.Number("+15559990000", "work", "Desk phone")), photo));
+      runner.history.contacts.add(
+          new Contact(
+              "c:9",
+              "Photo Person",
+              Collections.singletonList(new Contact.Number("+15559990000", "work", "Desk phone")),
+              photo));
       byte[] huge = new byte[30_000];
-      runner.history.contacts.add(new Contact("c:10", "Huge Photo",
-          Collections.singletonList(new Contact.Number("+15559990001", "home", null)), huge));
+      runner.history.contacts.add(
+          new Contact(
+              "c:10",
+              "Huge Photo",
+              Collections.singletonList(new Contact.Number("+15559990001", "home", null)),
+              huge));
       DesktopClient c = paired(runner);
 
       int seen = 0;
@@ -68,7 +76,8 @@ class ContactsAttachmentsTest {
             assertEquals(Base64.getEncoder().encodeToString(photo), ct.get("photo").getAsString());
           }
           if (ct.get("id").getAsString().equals("c:10")) {
-            assertTrue(ct.get("photo").isJsonNull(), "photos over 32,768 base64 characters are left out");
+            assertTrue(
+                ct.get("photo").isJsonNull(), "photos over 32,768 base64 characters are left out");
           }
         }
         cursor = batch.get("cursor");
@@ -85,10 +94,12 @@ class ContactsAttachmentsTest {
         req.addProperty("partId", "mms:1:1");
         req.addProperty("offset", offset);
         req.addProperty("length", 32);
-        JsonObject chunk = c.awaitReply(c.request(MessageType.ATTACHMENT_REQUEST, req), 5000).body();
+        JsonObject chunk =
+            c.awaitReply(c.request(MessageType.ATTACHMENT_REQUEST, req), 5000).body();
         assertEquals(png.length, chunk.get("total").getAsInt());
         assertEquals("image/png", chunk.get("mime").getAsString());
-        for (byte b : Base64.getDecoder().decode(chunk.get("data").getAsString())) got.append((char) (b & 0xff));
+        for (byte b : Base64.getDecoder().decode(chunk.get("data").getAsString()))
+          got.append((char) (b & 0xff));
       }
       assertEquals(png.length, got.length());
       for (int i = 0; i < png.length; i++) assertEquals(png[i] & 0xff, got.charAt(i));

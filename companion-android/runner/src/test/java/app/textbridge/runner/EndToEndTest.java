@@ -33,22 +33,36 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class EndToEndTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void pairSyncSendReconnect() throws Exception {
     Path file = tmp.resolve("history.json");
     Files.write(file, HistoryFiles.generate(3000, 40).getBytes(StandardCharsets.UTF_8));
-    Options o = Options.parse(new String[] {"--history", file.toString(), "--port", "0",
-        "--state", tmp.resolve("state").toString(), "--name", "E2E phone"});
+    Options o =
+        Options.parse(
+            new String[] {
+              "--history",
+              file.toString(),
+              "--port",
+              "0",
+              "--state",
+              tmp.resolve("state").toString(),
+              "--name",
+              "E2E phone"
+            });
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     try (Runner runner = new Runner(o, new Events(new PrintStream(stdout, true, "UTF-8")))) {
       KeyPair desktop = KeyPair.generate();
       byte[] pairingId = Nacl.randomBytes(16);
       byte[] secret = Nacl.randomBytes(32);
-      runner.scan(QrPayload.encode(pairingId, desktop.publicKey(), secret,
-          System.currentTimeMillis() / 1000 + 120, "E2E desktop"));
+      runner.scan(
+          QrPayload.encode(
+              pairingId,
+              desktop.publicKey(),
+              secret,
+              System.currentTimeMillis() / 1000 + 120,
+              "E2E desktop"));
 
       DesktopClient c = DesktopClient.open(runner.port);
       c.pair(desktop, pairingId, secret, "E2E desktop");
@@ -88,15 +102,25 @@ class EndToEndTest {
       Message delivered = null;
       Message sentRow = null;
       while (delivered == null || sentRow == null) {
-        Message m = c.await(x -> x.type == MessageType.SEND_STATUS
-            || x.type == MessageType.MESSAGE_NEW || x.type == MessageType.MESSAGE_CHANGED, 10_000);
+        Message m =
+            c.await(
+                x ->
+                    x.type == MessageType.SEND_STATUS
+                        || x.type == MessageType.MESSAGE_NEW
+                        || x.type == MessageType.MESSAGE_CHANGED,
+                10_000);
         if (m.type == MessageType.SEND_STATUS) {
           if (m.body().get("state").getAsString().equals("delivered")) delivered = m;
-        } else if (m.body().getAsJsonObject("message").get("body").getAsString().equals("On my way")) {
+        } else if (m.body()
+            .getAsJsonObject("message")
+            .get("body")
+            .getAsString()
+            .equals("On my way")) {
           sentRow = m;
         }
       }
-      assertEquals("e2e-send-key-000000001",
+      assertEquals(
+          "e2e-send-key-000000001",
           sentRow.body().getAsJsonObject("message").get("sendKey").getAsString());
       assertFalse(delivered.body().get("messageId").isJsonNull(), "linked to the sent row");
       assertTrue(stdout.toString("UTF-8").contains("\"state\":\"delivered\""));
@@ -135,7 +159,8 @@ class EndToEndTest {
   }
 
   /** Pages through one scope; returns the ids. */
-  private static Set<String> drain(DesktopClient c, String scope, Integer perThread) throws Exception {
+  private static Set<String> drain(DesktopClient c, String scope, Integer perThread)
+      throws Exception {
     Set<String> ids = new HashSet<>();
     JsonElement cursor = JsonNull.INSTANCE;
     long total = -1;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.textbridge.core.model.DesktopSyncState;
 import app.textbridge.core.model.FailureReason;
 import app.textbridge.core.model.PairedDesktop;
 import app.textbridge.core.model.SendRecord;
 import app.textbridge.core.model.SendState;
-import app.textbridge.core.model.DesktopSyncState;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The runner's file-backed ports survive a restart. */
 class FileStoresTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void keysSendsAndJournalReload() throws Exception {
@@ -35,11 +34,16 @@ class FileStoresTest {
     assertEquals("Laptop", again.pairedDesktops().get(0).name);
 
     FileSendJournal sends = new FileSendJournal(dir);
-    SendRecord r = SendRecord.accepted("key-0000000000000001", Arrays.asList("+1", "+2"), "ab", 1, 10);
+    SendRecord r =
+        SendRecord.accepted("key-0000000000000001", Arrays.asList("+1", "+2"), "ab", 1, 10);
     sends.insert(r);
-    sends.update(r.toBuilder().handedToRadio(new int[] {2, 1})
-        .partState(1, SendRecord.PartState.SENT).linkMessage("sms:9")
-        .state(SendState.FAILED, FailureReason.NO_SERVICE, "x").build());
+    sends.update(
+        r.toBuilder()
+            .handedToRadio(new int[] {2, 1})
+            .partState(1, SendRecord.PartState.SENT)
+            .linkMessage("sms:9")
+            .state(SendState.FAILED, FailureReason.NO_SERVICE, "x")
+            .build());
     SendRecord back = new FileSendJournal(dir).find("key-0000000000000001").get();
     assertEquals(SendState.FAILED, back.state);
     assertEquals(FailureReason.NO_SERVICE, back.reason);

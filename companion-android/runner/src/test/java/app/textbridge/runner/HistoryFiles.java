@@ -13,8 +13,14 @@ final class HistoryFiles {
     for (int n = 1; n <= messages; n++) {
       int t = n % threads + 1;
       String addr = "+1555010" + String.format("%04d", t);
-      list.add(BuiltinHistory.sms(n, t, addr, n % 3 != 0, 1_600_000_000_000L + n * 60_000L,
-          "Message " + n + " in thread " + t));
+      list.add(
+          BuiltinHistory.sms(
+              n,
+              t,
+              addr,
+              n % 3 != 0,
+              1_600_000_000_000L + n * 60_000L,
+              "Message " + n + " in thread " + t));
     }
     doc.add("messages", list);
     return doc.toString();

@@ -47,7 +47,10 @@ class HistoryLoaderTest {
     assertThrows(HistoryLoader.BadHistoryException.class, () -> load(dup.toString()));
 
     JsonObject nullThread = BuiltinHistory.document();
-    nullThread.getAsJsonArray("messages").get(0).getAsJsonObject()
+    nullThread
+        .getAsJsonArray("messages")
+        .get(0)
+        .getAsJsonObject()
         .add("threadId", com.google.gson.JsonNull.INSTANCE);
     assertThrows(HistoryLoader.BadHistoryException.class, () -> load(nullThread.toString()));
 
@@ -55,7 +58,8 @@ class HistoryLoaderTest {
     String text = badSize.toString().replace("\"size\":70", "\"size\":71");
     assertThrows(HistoryLoader.BadHistoryException.class, () -> load(text));
 
-    assertThrows(IOException.class, () -> load("{\"format\":\"textbridge-history\",\"version\":1,"));
+    assertThrows(
+        IOException.class, () -> load("{\"format\":\"textbridge-history\",\"version\":1,"));
     assertTrue(JsonParser.parseString(BuiltinHistory.document().toString()).isJsonObject());
   }
 }

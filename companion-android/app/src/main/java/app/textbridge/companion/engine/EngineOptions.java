@@ -11,11 +11,15 @@ import app.textbridge.core.support.SystemClock;
  * Robolectric), the listening port (0 = any free port), the clock, the device name.
  */
 public final class EngineOptions {
-    public SecretCipher cipher = new KeystoreCipher();
-    /** The reference phone's port (PROTOCOL.md §3); another free port if it is taken. */
-    public int port = Constants.DEFAULT_PHONE_PORT;
-    public Clock clock = new SystemClock();
-    /** Shown in hello and the pairing payload (the desktop's list of phones). */
-    public String deviceName = android.os.Build.MODEL;
-    public String appVersion = "1.0.0";
+  public SecretCipher cipher = new KeystoreCipher();
+
+  /** The reference phone's port (PROTOCOL.md §3); another free port if it is taken. */
+  public int port = Constants.DEFAULT_PHONE_PORT;
+
+  public Clock clock = new SystemClock();
+
+  /** Shown in hello and the pairing payload (the desktop's list of phones). */
+  public String deviceName = android.os.Build.MODEL;
+
+  public String appVersion = "1.0.0";
 }

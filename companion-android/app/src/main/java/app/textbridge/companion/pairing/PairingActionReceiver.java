@@ -11,21 +11,22 @@ import android.net.Uri;
  * there is nothing to answer: the stale notification is simply gone.
  */
 public final class PairingActionReceiver extends BroadcastReceiver {
-    @Override
-    public void onReceive(Context context, Intent intent) {
-        Uri data = intent.getData();
-        String requestId = data == null ? null : data.getLastPathSegment();
-        boolean confirm = PairingPrompter.ACTION_CONFIRM.equals(intent.getAction());
-        boolean reject = PairingPrompter.ACTION_REJECT.equals(intent.getAction());
-        if (requestId == null || !(confirm || reject)) {
-            return;
-        }
-        PairingPrompter prompter = PairingPrompter.current();
-        if (prompter != null) {
-            prompter.answer(requestId, confirm);
-        } else {
-            context.getSystemService(android.app.NotificationManager.class)
-                    .cancel(requestId, PairingPrompter.NOTIFICATION_ID);
-        }
+  @Override
+  public void onReceive(Context context, Intent intent) {
+    Uri data = intent.getData();
+    String requestId = data == null ? null : data.getLastPathSegment();
+    boolean confirm = PairingPrompter.ACTION_CONFIRM.equals(intent.getAction());
+    boolean reject = PairingPrompter.ACTION_REJECT.equals(intent.getAction());
+    if (requestId == null || !(confirm || reject)) {
+      return;
     }
+    PairingPrompter prompter = PairingPrompter.current();
+    if (prompter != null) {
+      prompter.answer(requestId, confirm);
+    } else {
+      context
+          .getSystemService(android.app.NotificationManager.class)
+          .cancel(requestId, PairingPrompter.NOTIFICATION_ID);
+    }
+  }
 }

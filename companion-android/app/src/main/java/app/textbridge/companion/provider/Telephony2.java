@@ -10,74 +10,81 @@ import android.provider.Telephony;
  * projection, which would copy every column (and, for parts, the private _data path).
  */
 final class Telephony2 {
-    private Telephony2() {}
+  private Telephony2() {}
 
-    static final Uri SMS = Telephony.Sms.CONTENT_URI;
-    static final Uri MMS = Telephony.Mms.CONTENT_URI;
-    static final Uri MMS_PART = Uri.parse("content://mms/part");
-    /** Notified for any change in either table (SmsProvider and MmsProvider both notify it). */
-    static final Uri MMS_SMS = Uri.parse("content://mms-sms/");
-    /** simple=true reads the threads table itself, not the heavy join of the default view. */
-    static final Uri THREADS = Telephony.Threads.CONTENT_URI.buildUpon()
-            .appendQueryParameter("simple", "true").build();
+  static final Uri SMS = Telephony.Sms.CONTENT_URI;
+  static final Uri MMS = Telephony.Mms.CONTENT_URI;
+  static final Uri MMS_PART = Uri.parse("content://mms/part");
 
-    static Uri mmsAddr(long mmsId) {
-        return Uri.parse("content://mms/" + mmsId + "/addr");
-    }
+  /** Notified for any change in either table (SmsProvider and MmsProvider both notify it). */
+  static final Uri MMS_SMS = Uri.parse("content://mms-sms/");
 
-    static Uri mmsPart(long partId) {
-        return Uri.parse("content://mms/part/" + partId);
-    }
+  /** simple=true reads the threads table itself, not the heavy join of the default view. */
+  static final Uri THREADS =
+      Telephony.Threads.CONTENT_URI.buildUpon().appendQueryParameter("simple", "true").build();
 
-    static final String ID = "_id";
-    static final String THREAD_ID = "thread_id";
-    static final String DATE = "date";
-    static final String DATE_SENT = "date_sent";
-    static final String READ = "read";
-    static final String SUB_ID = Telephony.Sms.SUBSCRIPTION_ID; // "sub_id", also the MMS column
+  static Uri mmsAddr(long mmsId) {
+    return Uri.parse("content://mms/" + mmsId + "/addr");
+  }
 
-    static final String SMS_ADDRESS = Telephony.Sms.ADDRESS;
-    static final String SMS_BODY = Telephony.Sms.BODY;
-    static final String SMS_TYPE = Telephony.Sms.TYPE;
-    static final String SMS_STATUS = Telephony.Sms.STATUS;
+  static Uri mmsPart(long partId) {
+    return Uri.parse("content://mms/part/" + partId);
+  }
 
-    static final String MMS_BOX = Telephony.Mms.MESSAGE_BOX;
-    static final String MMS_TYPE = Telephony.Mms.MESSAGE_TYPE;
+  static final String ID = "_id";
+  static final String THREAD_ID = "thread_id";
+  static final String DATE = "date";
+  static final String DATE_SENT = "date_sent";
+  static final String READ = "read";
+  static final String SUB_ID = Telephony.Sms.SUBSCRIPTION_ID; // "sub_id", also the MMS column
 
-    static final String PART_MID = Telephony.Mms.Part.MSG_ID;
-    static final String PART_CT = Telephony.Mms.Part.CONTENT_TYPE;
-    static final String PART_NAME = Telephony.Mms.Part.NAME;
-    static final String PART_FN = Telephony.Mms.Part.FILENAME;
-    static final String PART_CL = Telephony.Mms.Part.CONTENT_LOCATION;
-    static final String PART_TEXT = Telephony.Mms.Part.TEXT;
+  static final String SMS_ADDRESS = Telephony.Sms.ADDRESS;
+  static final String SMS_BODY = Telephony.Sms.BODY;
+  static final String SMS_TYPE = Telephony.Sms.TYPE;
+  static final String SMS_STATUS = Telephony.Sms.STATUS;
 
-    static final String ADDR_ADDRESS = Telephony.Mms.Addr.ADDRESS;
-    static final String ADDR_TYPE = Telephony.Mms.Addr.TYPE;
+  static final String MMS_BOX = Telephony.Mms.MESSAGE_BOX;
+  static final String MMS_TYPE = Telephony.Mms.MESSAGE_TYPE;
 
-    static final String THREAD_DATE = Telephony.Threads.DATE;
-    static final String THREAD_COUNT = Telephony.Threads.MESSAGE_COUNT;
+  static final String PART_MID = Telephony.Mms.Part.MSG_ID;
+  static final String PART_CT = Telephony.Mms.Part.CONTENT_TYPE;
+  static final String PART_NAME = Telephony.Mms.Part.NAME;
+  static final String PART_FN = Telephony.Mms.Part.FILENAME;
+  static final String PART_CL = Telephony.Mms.Part.CONTENT_LOCATION;
+  static final String PART_TEXT = Telephony.Mms.Part.TEXT;
 
-    /** PduHeaders.FROM / TO / CC / BCC, the values of the addr table's type column. */
-    static final int ADDR_FROM = 0x89;
-    static final int ADDR_TO = 0x97;
-    static final int ADDR_CC = 0x82;
-    static final int ADDR_BCC = 0x81;
+  static final String ADDR_ADDRESS = Telephony.Mms.Addr.ADDRESS;
+  static final String ADDR_TYPE = Telephony.Mms.Addr.TYPE;
 
-    /**
-     * send_req, notification_ind (not yet downloaded) and retrieve_conf: the PDUs that are messages.
-     * Delivery and read reports live in the same table and are not messages (AOSP Messaging uses
-     * the same filter).
-     */
-    static final String MMS_MESSAGES = MMS_TYPE + " IN (128, 130, 132)";
-    /** An MMS placeholder in the addr table standing for "this phone" (PduPersister). */
-    static final String INSERT_ADDRESS_TOKEN = "insert-address-token";
+  static final String THREAD_DATE = Telephony.Threads.DATE;
+  static final String THREAD_COUNT = Telephony.Threads.MESSAGE_COUNT;
 
-    /** SMS optional columns: OEM providers (old MediaTek, some Samsung builds) lack them. */
-    static final String[] SMS_REQUIRED = {ID, THREAD_ID, SMS_ADDRESS, DATE, SMS_BODY, SMS_TYPE, READ, SMS_STATUS};
-    static final String[] SMS_OPTIONAL = {DATE_SENT, SUB_ID};
-    static final String[] MMS_REQUIRED = {ID, THREAD_ID, DATE, MMS_BOX, READ, MMS_TYPE};
-    static final String[] MMS_OPTIONAL = {DATE_SENT, SUB_ID};
-    static final String[] PART_REQUIRED = {ID, PART_MID, PART_CT};
-    static final String[] PART_OPTIONAL = {PART_NAME, PART_FN, PART_CL, PART_TEXT};
-    static final String[] ADDR_PROJECTION = {ADDR_ADDRESS, ADDR_TYPE};
+  /** PduHeaders.FROM / TO / CC / BCC, the values of the addr table's type column. */
+  static final int ADDR_FROM = 0x89;
+
+  static final int ADDR_TO = 0x97;
+  static final int ADDR_CC = 0x82;
+  static final int ADDR_BCC = 0x81;
+
+  /**
+   * send_req, notification_ind (not yet downloaded) and retrieve_conf: the PDUs that are messages.
+   * Delivery and read reports live in the same table and are not messages (AOSP Messaging uses the
+   * same filter).
+   */
+  static final String MMS_MESSAGES = MMS_TYPE + " IN (128, 130, 132)";
+
+  /** An MMS placeholder in the addr table standing for "this phone" (PduPersister). */
+  static final String INSERT_ADDRESS_TOKEN = "insert-address-token";
+
+  /** SMS optional columns: OEM providers (old MediaTek, some Samsung builds) lack them. */
+  static final String[] SMS_REQUIRED = {
+    ID, THREAD_ID, SMS_ADDRESS, DATE, SMS_BODY, SMS_TYPE, READ, SMS_STATUS
+  };
+
+  static final String[] SMS_OPTIONAL = {DATE_SENT, SUB_ID};
+  static final String[] MMS_REQUIRED = {ID, THREAD_ID, DATE, MMS_BOX, READ, MMS_TYPE};
+  static final String[] MMS_OPTIONAL = {DATE_SENT, SUB_ID};
+  static final String[] PART_REQUIRED = {ID, PART_MID, PART_CT};
+  static final String[] PART_OPTIONAL = {PART_NAME, PART_FN, PART_CL, PART_TEXT};
+  static final String[] ADDR_PROJECTION = {ADDR_ADDRESS, ADDR_TYPE};
 }

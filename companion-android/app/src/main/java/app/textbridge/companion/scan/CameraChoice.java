@@ -7,49 +7,50 @@ import android.util.Size;
 
 /** Which camera and frame size the QR scanner uses, and what the camera supports. */
 final class CameraChoice {
-    /** Enough pixels for a QR code across a desk, few enough to decode several frames a second. */
-    private static final int MAX_PIXELS = 1280 * 720;
+  /** Enough pixels for a QR code across a desk, few enough to decode several frames a second. */
+  private static final int MAX_PIXELS = 1280 * 720;
 
-    private CameraChoice() {}
+  private CameraChoice() {}
 
-    /** The largest size within MAX_PIXELS; the smallest offered if all are larger. */
-    static Size pickSize(Size[] sizes) {
-        Size best = null;
-        Size smallest = null;
-        for (Size s : sizes) {
-            long pixels = (long) s.getWidth() * s.getHeight();
-            if (smallest == null || pixels < (long) smallest.getWidth() * smallest.getHeight()) {
-                smallest = s;
-            }
-            if (pixels <= MAX_PIXELS && (best == null || pixels > (long) best.getWidth() * best.getHeight())) {
-                best = s;
-            }
-        }
-        if (smallest == null) {
-            throw new IllegalArgumentException("The camera offers no YUV output size");
-        }
-        return best != null ? best : smallest;
+  /** The largest size within MAX_PIXELS; the smallest offered if all are larger. */
+  static Size pickSize(Size[] sizes) {
+    Size best = null;
+    Size smallest = null;
+    for (Size s : sizes) {
+      long pixels = (long) s.getWidth() * s.getHeight();
+      if (smallest == null || pixels < (long) smallest.getWidth() * smallest.getHeight()) {
+        smallest = s;
+      }
+      if (pixels <= MAX_PIXELS
+          && (best == null || pixels > (long) best.getWidth() * best.getHeight())) {
+        best = s;
+      }
     }
-
-    static String pickCamera(CameraManager manager) throws CameraAccessException {
-        String[] ids = manager.getCameraIdList();
-        for (String id : ids) {
-            Integer facing = manager.getCameraCharacteristics(id).get(CameraCharacteristics.LENS_FACING);
-            if (facing != null && facing == CameraCharacteristics.LENS_FACING_BACK) {
-                return id;
-            }
-        }
-        return ids.length > 0 ? ids[0] : null; // a tablet may only have a front camera
+    if (smallest == null) {
+      throw new IllegalArgumentException("The camera offers no YUV output size");
     }
+    return best != null ? best : smallest;
+  }
 
-    static boolean supports(int[] modes, int mode) {
-        if (modes != null) {
-            for (int m : modes) {
-                if (m == mode) {
-                    return true;
-                }
-            }
-        }
-        return false;
+  static String pickCamera(CameraManager manager) throws CameraAccessException {
+    String[] ids = manager.getCameraIdList();
+    for (String id : ids) {
+      Integer facing = manager.getCameraCharacteristics(id).get(CameraCharacteristics.LENS_FACING);
+      if (facing != null && facing == CameraCharacteristics.LENS_FACING_BACK) {
+        return id;
+      }
     }
+    return ids.length > 0 ? ids[0] : null; // a tablet may only have a front camera
+  }
+
+  static boolean supports(int[] modes, int mode) {
+    if (modes != null) {
+      for (int m : modes) {
+        if (m == mode) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 }

@@ -12,19 +12,19 @@ import android.util.Log;
  * it to the running core, or stores it until the core starts again.
  */
 public final class SendResultReceiver extends BroadcastReceiver {
-    private static final String TAG = "TextbridgeSend";
+  private static final String TAG = "TextbridgeSend";
 
-    @Override
-    public void onReceive(Context context, Intent intent) {
-        RadioReport report = ReportIntents.parse(intent, getResultCode());
-        if (report == null) {
-            return; // not ours, or a temporary delivery report: the final one follows
-        }
-        try {
-            ReportRelay.deliver(context, report);
-        } catch (RuntimeException e) {
-            // Never crash the process over one report; the key stays in its last state.
-            Log.e(TAG, "could not record a " + report.outcome + " report", e);
-        }
+  @Override
+  public void onReceive(Context context, Intent intent) {
+    RadioReport report = ReportIntents.parse(intent, getResultCode());
+    if (report == null) {
+      return; // not ours, or a temporary delivery report: the final one follows
     }
+    try {
+      ReportRelay.deliver(context, report);
+    } catch (RuntimeException e) {
+      // Never crash the process over one report; the key stays in its last state.
+      Log.e(TAG, "could not record a " + report.outcome + " report", e);
+    }
+  }
 }

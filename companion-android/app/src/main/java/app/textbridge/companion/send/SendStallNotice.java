@@ -6,73 +6,78 @@ import android.app.NotificationManager;
 import android.content.Context;
 import android.os.Handler;
 import android.os.Looper;
-
 import app.textbridge.companion.R;
 import app.textbridge.companion.contacts.ContactLookup;
-
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Tells the person at the phone when a text from the computer has not left after
- * {@value #STALL_MS} ms. The usual cause is Android's own prompt, shown on the phone, asking
- * whether Textbridge may send more texts (Android asks when an app sends many texts in a short
- * time): until someone answers it the radio reports nothing, and the desktop shows the text as
- * accepted. Answering
- * "no" comes back as limit_exceeded (see {@link RadioResults}). The notice names the recipient
- * by contact name (PhoneLookup) and is hidden on the lock screen.
+ * Tells the person at the phone when a text from the computer has not left after {@value #STALL_MS}
+ * ms. The usual cause is Android's own prompt, shown on the phone, asking whether Textbridge may
+ * send more texts (Android asks when an app sends many texts in a short time): until someone
+ * answers it the radio reports nothing, and the desktop shows the text as accepted. Answering "no"
+ * comes back as limit_exceeded (see {@link RadioResults}). The notice names the recipient by
+ * contact name (PhoneLookup) and is hidden on the lock screen.
  */
 public final class SendStallNotice {
-    static final long STALL_MS = 30_000;
-    static final String CHANNEL_ID = "sending";
-    private static final int NOTIFICATION_ID = 3;
-    private final Context context;
-    private final ContactLookup contacts;
-    private final Handler main = new Handler(Looper.getMainLooper());
-    private final Map<String, Runnable> waiting = new HashMap<>();
+  static final long STALL_MS = 30_000;
+  static final String CHANNEL_ID = "sending";
+  private static final int NOTIFICATION_ID = 3;
+  private final Context context;
+  private final ContactLookup contacts;
+  private final Handler main = new Handler(Looper.getMainLooper());
+  private final Map<String, Runnable> waiting = new HashMap<>();
 
-    public SendStallNotice(Context context, ContactLookup contacts) {
-        this.context = context.getApplicationContext();
-        this.contacts = contacts;
-    }
+  public SendStallNotice(Context context, ContactLookup contacts) {
+    this.context = context.getApplicationContext();
+    this.contacts = contacts;
+  }
 
-    synchronized void handedOver(String key, String address) {
-        Runnable check = () -> stalled(key, address);
-        waiting.put(key, check);
-        main.postDelayed(check, STALL_MS);
-    }
+  synchronized void handedOver(String key, String address) {
+    Runnable check = () -> stalled(key, address);
+    waiting.put(key, check);
+    main.postDelayed(check, STALL_MS);
+  }
 
-    /** Any result for the key: it is moving (or has failed with a reason the desktop shows). */
-    synchronized void reported(String key) {
-        Runnable check = waiting.remove(key);
-        if (check != null) {
-            main.removeCallbacks(check);
-        }
-        if (waiting.isEmpty()) {
-            context.getSystemService(NotificationManager.class).cancel(NOTIFICATION_ID);
-        }
+  /** Any result for the key: it is moving (or has failed with a reason the desktop shows). */
+  synchronized void reported(String key) {
+    Runnable check = waiting.remove(key);
+    if (check != null) {
+      main.removeCallbacks(check);
     }
+    if (waiting.isEmpty()) {
+      context.getSystemService(NotificationManager.class).cancel(NOTIFICATION_ID);
+    }
+  }
 
-    private synchronized void stalled(String key, String address) {
-        if (!waiting.containsKey(key)) {
-            return;
-        }
-        NotificationManager nm = context.getSystemService(NotificationManager.class);
-        nm.createNotificationChannel(new NotificationChannel(CHANNEL_ID,
-                context.getString(R.string.channel_sending), NotificationManager.IMPORTANCE_DEFAULT));
-        String name = contacts.name(address);
-        Notification n = new Notification.Builder(context, CHANNEL_ID)
-                .setSmallIcon(R.drawable.ic_stat_mirror)
-                .setContentTitle(context.getString(R.string.send_stalled_title, name != null ? name : address))
-                .setStyle(new Notification.BigTextStyle().bigText(context.getString(R.string.send_stalled_text)))
-                .setContentText(context.getString(R.string.send_stalled_text))
-                .setVisibility(Notification.VISIBILITY_PRIVATE)
-                .setPublicVersion(new Notification.Builder(context, CHANNEL_ID)
-                        .setSmallIcon(R.drawable.ic_stat_mirror)
-                        .setContentTitle(context.getString(R.string.send_stalled_public))
-                        .build())
-                .setAutoCancel(true)
-                .build();
-        nm.notify(NOTIFICATION_ID, n);
+  private synchronized void stalled(String key, String address) {
+    if (!waiting.containsKey(key)) {
+      return;
     }
+    NotificationManager nm = context.getSystemService(NotificationManager.class);
+    nm.createNotificationChannel(
+        new NotificationChannel(
+            CHANNEL_ID,
+            context.getString(R.string.channel_sending),
+            NotificationManager.IMPORTANCE_DEFAULT));
+    String name = contacts.name(address);
+    Notification n =
+        new Notification.Builder(context, CHANNEL_ID)
+            .setSmallIcon(R.drawable.ic_stat_mirror)
+            .setContentTitle(
+                context.getString(R.string.send_stalled_title, name != null ? name : address))
+            .setStyle(
+                new Notification.BigTextStyle()
+                    .bigText(context.getString(R.string.send_stalled_text)))
+            .setContentText(context.getString(R.string.send_stalled_text))
+            .setVisibility(Notification.VISIBILITY_PRIVATE)
+            .setPublicVersion(
+                new Notification.Builder(context, CHANNEL_ID)
+                    .setSmallIcon(R.drawable.ic_stat_mirror)
+                    .setContentTitle(context.getString(R.string.send_stalled_public))
+                    .build())
+            .setAutoCancel(true)
+            .build();
+    nm.notify(NOTIFICATION_ID, n);
+  }
 }

@@ -10,14 +10,15 @@ import android.content.Intent;
  * foreground-service starts from the background. A user who turned mirroring off stays off.
  */
 public final class BootReceiver extends BroadcastReceiver {
-    @Override
-    public void onReceive(Context context, Intent intent) {
-        String action = intent.getAction();
-        if (!Intent.ACTION_BOOT_COMPLETED.equals(action) && !Intent.ACTION_MY_PACKAGE_REPLACED.equals(action)) {
-            return;
-        }
-        if (AppState.read(context).mirroringEnabled) {
-            MirrorService.start(context, MirrorService.ACTION_START);
-        }
+  @Override
+  public void onReceive(Context context, Intent intent) {
+    String action = intent.getAction();
+    if (!Intent.ACTION_BOOT_COMPLETED.equals(action)
+        && !Intent.ACTION_MY_PACKAGE_REPLACED.equals(action)) {
+      return;
     }
+    if (AppState.read(context).mirroringEnabled) {
+      MirrorService.start(context, MirrorService.ACTION_START);
+    }
+  }
 }

@@ -4,8 +4,8 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * Strict Ed25519 verification (PROTOCOL.md §2): canonical {@code s < L} is required (Bouncy
- * Castle's RFC 8032 verifier checks it, unlike tweetnacl), as are canonical point encodings.
- * Not used by protocol 1; kept reviewed against Wycheproof for a later version.
+ * Castle's RFC 8032 verifier checks it, unlike tweetnacl), as are canonical point encodings. Not
+ * used by protocol 1; kept reviewed against Wycheproof for a later version.
  */
 public final class Ed25519Strict {
   private Ed25519Strict() {}

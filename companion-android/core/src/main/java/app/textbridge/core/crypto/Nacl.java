@@ -13,8 +13,8 @@ import org.bouncycastle.util.Pack;
 /**
  * NaCl-compatible box and secretbox on Bouncy Castle's light-weight API, byte for byte what
  * tweetnacl-js returns: secretbox output is the 16-byte Poly1305 tag followed by the ciphertext,
- * the Poly1305 key being the first 32 bytes of the XSalsa20 keystream (PROTOCOL.md §2 SEAL).
- * Unlike tweetnacl, every X25519 result is checked and an all-zero one refused.
+ * the Poly1305 key being the first 32 bytes of the XSalsa20 keystream (PROTOCOL.md §2 SEAL). Unlike
+ * tweetnacl, every X25519 result is checked and an all-zero one refused.
  */
 public final class Nacl {
   public static final int KEY_BYTES = 32;
@@ -43,8 +43,7 @@ public final class Nacl {
   }
 
   /** crypto_secretbox_open; throws DECRYPT_FAILED when the tag does not verify. */
-  public static byte[] secretboxOpen(byte[] box, byte[] nonce, byte[] key)
-      throws CryptoException {
+  public static byte[] secretboxOpen(byte[] box, byte[] nonce, byte[] key) throws CryptoException {
     checkLengths(nonce, key);
     if (box.length < TAG_BYTES) throw new CryptoException(CryptoException.Code.DECRYPT_FAILED);
     XSalsa20Engine cipher = cipher(nonce, key);
@@ -75,8 +74,8 @@ public final class Nacl {
   }
 
   /**
-   * X25519 (RFC 7748: scalar clamped, top bit of the u-coordinate ignored). Throws
-   * LOW_ORDER_POINT when the result is all zero.
+   * X25519 (RFC 7748: scalar clamped, top bit of the u-coordinate ignored). Throws LOW_ORDER_POINT
+   * when the result is all zero.
    */
   public static byte[] scalarMult(byte[] secretKey, byte[] publicKey) throws CryptoException {
     if (secretKey.length != 32 || publicKey.length != 32) {

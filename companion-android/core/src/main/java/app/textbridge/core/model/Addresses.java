@@ -3,8 +3,8 @@ package app.textbridge.core.model;
 import java.util.Collection;
 
 /**
- * Phone-number hygiene shared by the phone's two sides: the Android provider reader (addresses
- * as the provider stores them, the phone's own numbers) and the send queue (linking the row the
+ * Phone-number hygiene shared by the phone's two sides: the Android provider reader (addresses as
+ * the provider stores them, the phone's own numbers) and the send queue (linking the row the
  * provider writes for a sent text back to its request). One rule for both, so a number the queue
  * matches is the same one the reader would.
  */
@@ -34,9 +34,9 @@ public final class Addresses {
 
   /**
    * Loose equality: "+44 7700 900123" and "07700900123" are the same line, since the provider may
-   * store either for a text sent to the other. The last nine digits are compared (national
-   * numbers differ by trunk prefix and country code, not in their tail); short codes and
-   * alphanumeric senders must match exactly, ignoring case and surrounding spaces.
+   * store either for a text sent to the other. The last nine digits are compared (national numbers
+   * differ by trunk prefix and country code, not in their tail); short codes and alphanumeric
+   * senders must match exactly, ignoring case and surrounding spaces.
    */
   public static boolean same(String a, String b) {
     String da = digits(a);

@@ -8,8 +8,10 @@ import java.util.List;
 public final class Advert {
   /** 32 lower-case hex characters. */
   public final String instanceId;
+
   public final int port;
   public final List<Integer> versions;
+
   /** 16 hex characters while a scanned QR waits for its desktop, else null. */
   public final String pairingTag;
 

@@ -4,6 +4,7 @@ package app.textbridge.core.model;
 public final class DesktopSyncState {
   /** Hex of the desktop's static public key. */
   public final String desktopKeyHex;
+
   public final long ackedSeq;
   public final long ackedAt;
 

@@ -9,10 +9,11 @@ import java.util.Objects;
  */
 public final class HistoryPosition {
   /** Newest first: larger date first, then larger id first. */
-  public static final Comparator<HistoryPosition> ORDER = (a, b) -> {
-    int byDate = Long.compare(b.date, a.date);
-    return byDate != 0 ? byDate : b.id.compareTo(a.id);
-  };
+  public static final Comparator<HistoryPosition> ORDER =
+      (a, b) -> {
+        int byDate = Long.compare(b.date, a.date);
+        return byDate != 0 ? byDate : b.id.compareTo(a.id);
+      };
 
   public final long date;
   public final String id;

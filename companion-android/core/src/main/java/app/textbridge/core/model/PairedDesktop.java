@@ -7,8 +7,10 @@ import java.util.Objects;
 public final class PairedDesktop {
   private final byte[] publicKey;
   public final String name;
+
   /** The desktop's instance id from its pairing payload (32 hex). */
   public final String instanceId;
+
   public final long pairedAt;
 
   public PairedDesktop(byte[] publicKey, String name, String instanceId, long pairedAt) {

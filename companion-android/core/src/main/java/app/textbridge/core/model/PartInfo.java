@@ -6,9 +6,12 @@ import java.util.Objects;
 public final class PartInfo {
   /** Stable id, e.g. {@code mms:88:2} (message id and the part table's _id). */
   public final String partId;
+
   public final String mime;
+
   /** Size in bytes, or null when the provider does not know it. */
   public final Long size;
+
   /** File name, or null. */
   public final String name;
 

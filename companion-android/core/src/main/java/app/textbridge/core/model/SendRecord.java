@@ -8,32 +8,49 @@ import java.util.Objects;
 
 /**
  * What the send journal keeps for one idempotency key (PROTOCOL.md §9.9, "Sending is not
- * idempotent"). The body itself is not kept: only a digest, to recognise the provider's own
- * "sent" row later. Immutable; every change makes a new record.
+ * idempotent"). The body itself is not kept: only a digest, to recognise the provider's own "sent"
+ * row later. Immutable; every change makes a new record.
  */
 public final class SendRecord {
   public final String key;
   public final List<String> recipients;
+
   /** Hex SHA-512 of the UTF-8 body, for linking the provider's sent row (never logged). */
   public final String bodyDigest;
+
   public final Integer subId;
   public final long requestedAt;
   public final SendState state;
   public final FailureReason reason;
   public final String detail;
+
   /** True once the sender port accepted every recipient's parts (the radio has them). */
   public final boolean handedToRadio;
+
   /** Part count per recipient, known once handed to the radio (empty before). */
   private final int[] partsPerRecipient;
+
   /** One {@link PartState} ordinal per part, recipients in order. */
   private final byte[] partStates;
+
   /** Provider rows linked to this key (their SmsMessage ids). */
   public final List<String> messageIds;
+
   public final long updatedAt;
 
-  public SendRecord(String key, List<String> recipients, String bodyDigest, Integer subId,
-      long requestedAt, SendState state, FailureReason reason, String detail,
-      boolean handedToRadio, int[] partsPerRecipient, byte[] partStates, List<String> messageIds,
+  public SendRecord(
+      String key,
+      List<String> recipients,
+      String bodyDigest,
+      Integer subId,
+      long requestedAt,
+      SendState state,
+      FailureReason reason,
+      String detail,
+      boolean handedToRadio,
+      int[] partsPerRecipient,
+      byte[] partStates,
+      List<String> messageIds,
       long updatedAt) {
     this.key = Objects.requireNonNull(key, "key");
     this.recipients = Collections.unmodifiableList(new ArrayList<>(recipients));
@@ -51,10 +68,22 @@ public final class SendRecord {
   }
 
   /** A freshly accepted key, before anything reached the radio. */
-  public static SendRecord accepted(String key, List<String> recipients, String bodyDigest,
-      Integer subId, long now) {
-    return new SendRecord(key, recipients, bodyDigest, subId, now, SendState.ACCEPTED, null, null,
-        false, new int[0], new byte[0], Collections.<String>emptyList(), now);
+  public static SendRecord accepted(
+      String key, List<String> recipients, String bodyDigest, Integer subId, long now) {
+    return new SendRecord(
+        key,
+        recipients,
+        bodyDigest,
+        subId,
+        now,
+        SendState.ACCEPTED,
+        null,
+        null,
+        false,
+        new int[0],
+        new byte[0],
+        Collections.<String>emptyList(),
+        now);
   }
 
   public int[] partsPerRecipient() {
@@ -84,7 +113,12 @@ public final class SendRecord {
   }
 
   /** Per-part radio state. */
-  public enum PartState { PENDING, SENT, DELIVERED, FAILED }
+  public enum PartState {
+    PENDING,
+    SENT,
+    DELIVERED,
+    FAILED
+  }
 
   /** Copy-on-write changes. */
   public static final class Builder {
@@ -143,9 +177,20 @@ public final class SendRecord {
     }
 
     public SendRecord build() {
-      return new SendRecord(base.key, base.recipients, base.bodyDigest, base.subId,
-          base.requestedAt, state, reason, detail, handedToRadio, partsPerRecipient, partStates,
-          messageIds, updatedAt);
+      return new SendRecord(
+          base.key,
+          base.recipients,
+          base.bodyDigest,
+          base.subId,
+          base.requestedAt,
+          state,
+          reason,
+          detail,
+          handedToRadio,
+          partsPerRecipient,
+          partStates,
+          messageIds,
+          updatedAt);
     }
   }
 }

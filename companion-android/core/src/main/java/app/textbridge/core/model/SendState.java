@@ -1,11 +1,14 @@
 package app.textbridge.core.model;
 
 /**
- * State of one outgoing text (PROTOCOL.md §9.9). Moves forward only along
- * accepted → sent → delivered; failed and unknown are final.
+ * State of one outgoing text (PROTOCOL.md §9.9). Moves forward only along accepted → sent →
+ * delivered; failed and unknown are final.
  */
 public enum SendState {
-  ACCEPTED("accepted", 0), SENT("sent", 1), DELIVERED("delivered", 2), FAILED("failed", 3),
+  ACCEPTED("accepted", 0),
+  SENT("sent", 1),
+  DELIVERED("delivered", 2),
+  FAILED("failed", 3),
   UNKNOWN("unknown", 3);
 
   public final String wire;

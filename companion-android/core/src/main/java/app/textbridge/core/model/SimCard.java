@@ -11,8 +11,8 @@ public final class SimCard {
   public final String number;
   public final boolean isDefault;
 
-  public SimCard(int subId, int slot, String label, String carrier, String number,
-      boolean isDefault) {
+  public SimCard(
+      int subId, int slot, String label, String carrier, String number, boolean isDefault) {
     this.subId = subId;
     this.slot = slot;
     this.label = Objects.requireNonNull(label, "label");

@@ -4,10 +4,15 @@ import java.util.Objects;
 
 /** One change the SMS store reports (a row appeared, changed or disappeared). */
 public final class StoreChange {
-  public enum Kind { ADDED, UPDATED, DELETED }
+  public enum Kind {
+    ADDED,
+    UPDATED,
+    DELETED
+  }
 
   public final Kind kind;
   public final String messageId;
+
   /** The record now, null for DELETED. */
   public final SmsRecord record;
 

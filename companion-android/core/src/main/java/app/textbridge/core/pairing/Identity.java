@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The phone's identity: its static key, its instance id and the desktops it pairs with, cached
- * in memory over {@link KeyStorage}. A fresh instance id is made after the last desktop is
- * unpaired (PROTOCOL.md §3 TXT {@code id}). Thread-safe.
+ * The phone's identity: its static key, its instance id and the desktops it pairs with, cached in
+ * memory over {@link KeyStorage}. A fresh instance id is made after the last desktop is unpaired
+ * (PROTOCOL.md §3 TXT {@code id}). Thread-safe.
  */
 public final class Identity {
   private final KeyStorage storage;
@@ -21,8 +21,8 @@ public final class Identity {
   private String instanceId;
   private final List<PairedDesktop> desktops;
 
-  private Identity(KeyStorage storage, KeyPair staticKeys, String instanceId,
-      List<PairedDesktop> desktops) {
+  private Identity(
+      KeyStorage storage, KeyPair staticKeys, String instanceId, List<PairedDesktop> desktops) {
     this.storage = storage;
     this.staticKeys = staticKeys;
     this.instanceId = instanceId;

@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Durable storage of the change journal behind {@code sync.subscribe} watermarks (§9.3) and of
- * what each desktop acknowledged (§9.7). The core bounds its size and prunes it. Android: a SQLite
- * table with an integer primary key.
+ * Durable storage of the change journal behind {@code sync.subscribe} watermarks (§9.3) and of what
+ * each desktop acknowledged (§9.7). The core bounds its size and prunes it. Android: a SQLite table
+ * with an integer primary key.
  */
 public interface ChangeJournalStore {
   /**

@@ -2,8 +2,8 @@ package app.textbridge.core.port;
 
 /**
  * Asks the phone's user to confirm a pairing (PROTOCOL.md §5.3 "Confirmation"). Shown only after
- * the pairing handshake completed, never before PAIR_INIT decrypted. Android: a notification and
- * an activity showing the six digits as {@code 123 456}.
+ * the pairing handshake completed, never before PAIR_INIT decrypted. Android: a notification and an
+ * activity showing the six digits as {@code 123 456}.
  */
 public interface PairingPrompt {
   /**
@@ -18,8 +18,10 @@ public interface PairingPrompt {
   /** What the user is asked to confirm. */
   final class Request {
     public final String requestId;
+
     /** Six digits. */
     public final String sas;
+
     /** The desktop's display name from its handshake payload (untrusted text: show as text). */
     public final String desktopName;
 

@@ -2,8 +2,7 @@ package app.textbridge.core.port;
 
 /**
  * Runs delayed tasks (timeouts, deadlines, QR expiry). Tasks may run on any thread; a cancelled
- * task never runs. Android: a HandlerThread or ScheduledExecutorService in the foreground
- * service.
+ * task never runs. Android: a HandlerThread or ScheduledExecutorService in the foreground service.
  */
 public interface Scheduler {
   Cancellable schedule(long delayMillis, Runnable task);

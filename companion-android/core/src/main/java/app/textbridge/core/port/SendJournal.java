@@ -21,8 +21,8 @@ public interface SendJournal {
   void update(SendRecord record) throws IOException;
 
   /**
-   * Records updated at or after {@code sinceMillis} (start-up recovery, linking provider rows).
-   * The adapter may drop final records older than a few weeks.
+   * Records updated at or after {@code sinceMillis} (start-up recovery, linking provider rows). The
+   * adapter may drop final records older than a few weeks.
    */
   List<SendRecord> updatedSince(long sinceMillis) throws IOException;
 }

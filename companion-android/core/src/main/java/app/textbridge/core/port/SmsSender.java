@@ -26,10 +26,13 @@ public interface SmsSender {
   /** One recipient's copy of an outgoing text. */
   final class OutgoingText {
     public final String key;
+
     /** Index of this recipient in the request's {@code to}. */
     public final int recipientIndex;
+
     public final String address;
     public final String body;
+
     /** Subscription to send on, resolved by the core; -1 means the platform default. */
     public final int subId;
 
@@ -51,11 +54,16 @@ public interface SmsSender {
     void partDelivered(String key, int recipientIndex, int partIndex, int subId);
 
     /**
-     * The part failed (sent PendingIntent with an error code, or a failed delivery report).
-     * {@code detail} is short, for logs, and never contains the body (e.g. "radio error 4").
+     * The part failed (sent PendingIntent with an error code, or a failed delivery report). {@code
+     * detail} is short, for logs, and never contains the body (e.g. "radio error 4").
      */
-    void partFailed(String key, int recipientIndex, int partIndex, int subId,
-        FailureReason reason, String detail);
+    void partFailed(
+        String key,
+        int recipientIndex,
+        int partIndex,
+        int subId,
+        FailureReason reason,
+        String detail);
   }
 
   /** Nothing could be handed to the radio. */

@@ -14,20 +14,20 @@ import java.util.Optional;
  * Read access to the phone's SMS/MMS provider, plus change notifications.
  *
  * <p>Android: {@code content://sms} and {@code content://mms} are separate tables with their own
- * {@code _id}; ids are therefore {@code sms:<_id>} and {@code mms:<_id>} and never reused. MMS
- * text and attachments live in {@code content://mms/part}; an MMS body is its text parts joined
- * with a newline, its other parts are listed as {@link app.textbridge.core.model.PartInfo}. A
- * non-default SMS app cannot write the provider: this port is read-only, and the system itself
- * records the rows of texts we send (they show up later as {@link StoreChange.Kind#ADDED}).
+ * {@code _id}; ids are therefore {@code sms:<_id>} and {@code mms:<_id>} and never reused. MMS text
+ * and attachments live in {@code content://mms/part}; an MMS body is its text parts joined with a
+ * newline, its other parts are listed as {@link app.textbridge.core.model.PartInfo}. A non-default
+ * SMS app cannot write the provider: this port is read-only, and the system itself records the rows
+ * of texts we send (they show up later as {@link StoreChange.Kind#ADDED}).
  *
  * <p>Methods may be called from any thread and may block (they run off the UI thread). A row the
  * adapter cannot read is skipped, never fatal for the page.
  */
 public interface SmsStore {
   /**
-   * Messages strictly after {@code after} (null: from the newest) in history order
-   * {@link HistoryPosition#ORDER}: date desc, then id desc. At most {@code limit} rows. Android:
-   * merge an sms and an mms cursor, both sorted by date desc.
+   * Messages strictly after {@code after} (null: from the newest) in history order {@link
+   * HistoryPosition#ORDER}: date desc, then id desc. At most {@code limit} rows. Android: merge an
+   * sms and an mms cursor, both sorted by date desc.
    */
   List<SmsRecord> history(HistoryPosition after, int limit) throws IOException;
 
@@ -58,8 +58,8 @@ public interface SmsStore {
   /**
    * Registers the single listener for changes (null removes it). Android: a ContentObserver on
    * {@code content://mms-sms/} plus saved per-table state (every row id, and a fingerprint of the
-   * recent rows) turns "something changed" into per-row changes; a row the system moves from
-   * outbox to sent is UPDATED.
+   * recent rows) turns "something changed" into per-row changes; a row the system moves from outbox
+   * to sent is UPDATED.
    */
   void setListener(Listener listener);
 

@@ -15,6 +15,7 @@ public final class Constants {
   public static final int MAX_HANDSHAKE_PAYLOAD_BYTES = 512;
   public static final int MAX_PLAINTEXT_BYTES = 4 * 1024 * 1024;
   public static final int MAX_FRAME_BYTES = MAX_PLAINTEXT_BYTES + 16;
+
   /** §6: at most 2^32 frames per direction and session. */
   public static final long MAX_FRAMES_PER_SESSION = 1L << 32;
 

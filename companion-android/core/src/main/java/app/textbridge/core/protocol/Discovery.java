@@ -14,8 +14,8 @@ public final class Discovery {
 
   /** pt = hex(HMAC(secret, "textbridge/1 pairing tag")[0..8]). */
   public static String pairingTag(byte[] secret) {
-    return Bytes.hex(Bytes.slice(
-        Primitives.hmac(secret, Bytes.utf8(Constants.PAIRING_TAG_LABEL)), 0, 8));
+    return Bytes.hex(
+        Bytes.slice(Primitives.hmac(secret, Bytes.utf8(Constants.PAIRING_TAG_LABEL)), 0, 8));
   }
 
   /** The instance name carries no personal data: a fixed prefix and part of the random id. */

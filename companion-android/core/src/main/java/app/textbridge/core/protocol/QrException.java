@@ -6,7 +6,9 @@ public final class QrException extends Exception {
 
   /** Stable codes, shown to the user as "not a Textbridge code", "update the app", "expired". */
   public enum Code {
-    BAD_QR("bad_qr"), UNSUPPORTED_VERSION("unsupported_version"), EXPIRED_QR("expired_qr");
+    BAD_QR("bad_qr"),
+    UNSUPPORTED_VERSION("unsupported_version"),
+    EXPIRED_QR("expired_qr");
 
     public final String wire;
 

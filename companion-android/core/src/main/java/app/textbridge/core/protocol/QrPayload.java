@@ -3,10 +3,10 @@ package app.textbridge.core.protocol;
 import app.textbridge.core.crypto.Bytes;
 import app.textbridge.core.protocol.message.Shapes;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,12 +19,19 @@ public final class QrPayload {
   private final byte[] pairingId;
   private final byte[] desktopStatic;
   private final byte[] secret;
+
   /** Unix seconds. */
   public final long expiresAt;
+
   public final String name;
 
-  private QrPayload(int version, byte[] pairingId, byte[] desktopStatic, byte[] secret,
-      long expiresAt, String name) {
+  private QrPayload(
+      int version,
+      byte[] pairingId,
+      byte[] desktopStatic,
+      byte[] secret,
+      long expiresAt,
+      String name) {
     this.version = version;
     this.pairingId = pairingId;
     this.desktopStatic = desktopStatic;
@@ -46,11 +53,21 @@ public final class QrPayload {
   }
 
   /** Builds the URI a desktop would show (tests and the JVM desktop peer). */
-  public static String encode(byte[] pairingId, byte[] desktopStatic, byte[] secret,
-      long expiresAt, String name) {
-    return PREFIX + "v=" + Constants.PROTOCOL_VERSION + "&id=" + Bytes.base64Url(pairingId)
-        + "&pk=" + Bytes.base64Url(desktopStatic) + "&s=" + Bytes.base64Url(secret)
-        + "&exp=" + expiresAt + "&name=" + percentEncode(name);
+  public static String encode(
+      byte[] pairingId, byte[] desktopStatic, byte[] secret, long expiresAt, String name) {
+    return PREFIX
+        + "v="
+        + Constants.PROTOCOL_VERSION
+        + "&id="
+        + Bytes.base64Url(pairingId)
+        + "&pk="
+        + Bytes.base64Url(desktopStatic)
+        + "&s="
+        + Bytes.base64Url(secret)
+        + "&exp="
+        + expiresAt
+        + "&name="
+        + percentEncode(name);
   }
 
   /** Parses and checks a scanned URI against the phone's clock ({@code nowSeconds}). */
@@ -69,9 +86,14 @@ public final class QrPayload {
     if (version > Integer.MAX_VALUE || !Constants.supportsVersion((int) version)) {
       throw new QrException(QrException.Code.UNSUPPORTED_VERSION, "version");
     }
-    QrPayload p = new QrPayload((int) version, bytesOf(values.get("id"), 16),
-        bytesOf(values.get("pk"), 32), bytesOf(values.get("s"), 32), decimal(values.get("exp")),
-        nameOf(values.get("name")));
+    QrPayload p =
+        new QrPayload(
+            (int) version,
+            bytesOf(values.get("id"), 16),
+            bytesOf(values.get("pk"), 32),
+            bytesOf(values.get("s"), 32),
+            decimal(values.get("exp")),
+            nameOf(values.get("name")));
     if (p.expiresAt < nowSeconds - Constants.QR_SKEW_PAST_S
         || p.expiresAt > nowSeconds + Constants.QR_MAX_FUTURE_S) {
       throw new QrException(QrException.Code.EXPIRED_QR, "expiry");
@@ -134,10 +156,12 @@ public final class QrPayload {
   private static void flush(ByteArrayOutputStream pending, StringBuilder out) throws QrException {
     if (pending.size() == 0) return;
     try {
-      out.append(StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(pending.toByteArray())));
+      out.append(
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(pending.toByteArray())));
     } catch (CharacterCodingException e) {
       throw bad("bad percent-encoding");
     }
@@ -149,7 +173,9 @@ public final class QrPayload {
     StringBuilder out = new StringBuilder();
     for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+      if ((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
           || "-_.!~*'()".indexOf(c) >= 0) {
         out.append(c);
       } else {

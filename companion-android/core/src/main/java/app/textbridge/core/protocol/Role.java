@@ -2,7 +2,8 @@ package app.textbridge.core.protocol;
 
 /** The two roles of PROTOCOL.md §1. */
 public enum Role {
-  DESKTOP("desktop"), PHONE("phone");
+  DESKTOP("desktop"),
+  PHONE("phone");
 
   public final String wire;
 

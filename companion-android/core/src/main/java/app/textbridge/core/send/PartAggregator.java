@@ -7,8 +7,8 @@ import app.textbridge.core.model.SendState;
 
 /**
  * Folds per-part radio reports into a key's state (PROTOCOL.md §9.9): sent when every part was
- * sent, delivered when every part was delivered, failed as soon as one part fails (with the
- * radio's reason). Per-part and overall states only move forward.
+ * sent, delivered when every part was delivered, failed as soon as one part fails (with the radio's
+ * reason). Per-part and overall states only move forward.
  */
 final class PartAggregator {
   private PartAggregator() {}
@@ -25,8 +25,8 @@ final class PartAggregator {
   }
 
   /** Applies one part's new state; returns the record unchanged when it is not a forward move. */
-  static SendRecord apply(SendRecord r, int index, PartState next, FailureReason reason,
-      String detail, long now) {
+  static SendRecord apply(
+      SendRecord r, int index, PartState next, FailureReason reason, String detail, long now) {
     if (r.state.isFinal() || index < 0) return r;
     PartState current = PartState.values()[r.partStates()[index]];
     if (!forward(current, next)) return r;
@@ -44,8 +44,10 @@ final class PartAggregator {
 
   private static boolean forward(PartState current, PartState next) {
     switch (current) {
-      case PENDING: return next != PartState.PENDING;
-      case SENT: return next == PartState.DELIVERED || next == PartState.FAILED;
+      case PENDING:
+        return next != PartState.PENDING;
+      case SENT:
+        return next == PartState.DELIVERED || next == PartState.FAILED;
       case DELIVERED:
       case FAILED:
         return false;

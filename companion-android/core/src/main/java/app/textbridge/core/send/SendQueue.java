@@ -47,14 +47,23 @@ public final class SendQueue implements SmsSender.ReportSink, SendKeyLookup {
   private final EventLog log;
   private final PhoneListener listener;
   private final Map<String, String> links = new ConcurrentHashMap<>();
+
   /** Keys whose provider row may still appear (within the link window). */
   private final Map<String, SendRecord> linkable = new LinkedHashMap<>();
+
   private final Map<String, List<Waiter>> waiters = new HashMap<>();
+
   /** Reports that arrived while the key was being handed over (same-thread callbacks). */
   private final Map<String, List<Runnable>> early = new HashMap<>();
 
-  public SendQueue(SendJournal journal, SmsSender sender, SubscriptionResolver subs, Clock clock,
-      PhoneConfig config, EventLog log, PhoneListener listener) {
+  public SendQueue(
+      SendJournal journal,
+      SmsSender sender,
+      SubscriptionResolver subs,
+      Clock clock,
+      PhoneConfig config,
+      EventLog log,
+      PhoneListener listener) {
     this.journal = journal;
     this.sender = sender;
     this.subs = subs;
@@ -127,7 +136,8 @@ public final class SendQueue implements SmsSender.ReportSink, SendKeyLookup {
     early.put(r.key, new ArrayList<Runnable>());
     try {
       for (int i = 0; i < parts.length; i++) {
-        parts[i] = sender.send(new SmsSender.OutgoingText(r.key, i, r.recipients.get(i), text, subId));
+        parts[i] =
+            sender.send(new SmsSender.OutgoingText(r.key, i, r.recipients.get(i), text, subId));
       }
     } catch (SmsSender.SendRefusedException e) {
       early.remove(r.key);
@@ -140,8 +150,8 @@ public final class SendQueue implements SmsSender.ReportSink, SendKeyLookup {
       finish(current(r.key), SendState.UNKNOWN, null, null);
       return;
     }
-    SendRecord handed = current(r.key).toBuilder().handedToRadio(parts)
-        .updatedAt(clock.nowMillis()).build();
+    SendRecord handed =
+        current(r.key).toBuilder().handedToRadio(parts).updatedAt(clock.nowMillis()).build();
     journal.update(handed);
     remember(handed);
     for (Runnable report : early.remove(r.key)) report.run();
@@ -158,13 +168,13 @@ public final class SendQueue implements SmsSender.ReportSink, SendKeyLookup {
   }
 
   @Override
-  public void partFailed(String key, int recipient, int part, int subId, FailureReason reason,
-      String detail) {
+  public void partFailed(
+      String key, int recipient, int part, int subId, FailureReason reason, String detail) {
     report(key, recipient, part, PartState.FAILED, reason, detail);
   }
 
-  private synchronized void report(String key, int recipient, int part, PartState state,
-      FailureReason reason, String detail) {
+  private synchronized void report(
+      String key, int recipient, int part, PartState state, FailureReason reason, String detail) {
     List<Runnable> pending = early.get(key);
     if (pending != null) {
       pending.add(() -> report(key, recipient, part, state, reason, detail));
@@ -174,12 +184,19 @@ public final class SendQueue implements SmsSender.ReportSink, SendKeyLookup {
       Optional<SendRecord> found = journal.find(key);
       if (!found.isPresent()) return;
       SendRecord r = found.get();
-      SendRecord next = PartAggregator.apply(r, PartAggregator.index(r, recipient, part), state,
-          reason == null ? FailureReason.GENERIC_FAILURE : reason, detail, clock.nowMillis());
+      SendRecord next =
+          PartAggregator.apply(
+              r,
+              PartAggregator.index(r, recipient, part),
+              state,
+              reason == null ? FailureReason.GENERIC_FAILURE : reason,
+              detail,
+              clock.nowMillis());
       if (next == r) return;
       journal.update(next);
       remember(next);
-      if (next.state != r.state || next.countAtLeast(PartState.SENT) != r.countAtLeast(PartState.SENT)
+      if (next.state != r.state
+          || next.countAtLeast(PartState.SENT) != r.countAtLeast(PartState.SENT)
           || next.countAtLeast(PartState.DELIVERED) != r.countAtLeast(PartState.DELIVERED)) {
         notifyState(next);
       }
@@ -190,8 +207,8 @@ public final class SendQueue implements SmsSender.ReportSink, SendKeyLookup {
 
   /**
    * The provider recorded an outgoing row (the system writes sent texts itself): link it to the
-   * request with the same body and a matching address, close in time, so the desktop can merge
-   * its outbox copy (sendKey, messageId).
+   * request with the same body and a matching address, close in time, so the desktop can merge its
+   * outbox copy (sendKey, messageId).
    */
   public synchronized void onProviderRow(SmsRecord row) throws IOException {
     if (!row.isOutgoing() || row.box == SmsRecord.Box.INBOX || row.box == SmsRecord.Box.DRAFT) {
@@ -204,7 +221,8 @@ public final class SendQueue implements SmsSender.ReportSink, SendKeyLookup {
       if (!r.bodyDigest.equals(d) || r.messageIds.size() >= r.recipients.size()) continue;
       if (Math.abs(row.date - r.requestedAt) > config.sendLinkWindowMs) continue;
       if (!anyAddressMatches(r, row)) continue;
-      if (best == null || Math.abs(row.date - r.requestedAt) < Math.abs(row.date - best.requestedAt)) {
+      if (best == null
+          || Math.abs(row.date - r.requestedAt) < Math.abs(row.date - best.requestedAt)) {
         best = r;
       }
     }
@@ -234,7 +252,8 @@ public final class SendQueue implements SmsSender.ReportSink, SendKeyLookup {
 
   private void finish(SendRecord r, SendState state, FailureReason reason, String detail)
       throws IOException {
-    SendRecord done = r.toBuilder().state(state, reason, detail).updatedAt(clock.nowMillis()).build();
+    SendRecord done =
+        r.toBuilder().state(state, reason, detail).updatedAt(clock.nowMillis()).build();
     journal.update(done);
     remember(done);
     notifyState(done);

@@ -17,18 +17,19 @@ import org.java_websocket.protocols.Protocol;
 
 /**
  * RFC 6455 with subprotocol {@code textbridge.1}, no extensions (no per-message compression) and a
- * message-size cap that depends on the phase (PROTOCOL.md §7). Java-WebSocket's own cap
- * ({@code maxFrameSize}) is fixed per draft and allocates a frame's full declared size as soon as
- * its header arrives, so this draft reads every frame header itself, before the library does, and
- * refuses a declared size over the current cap: 4096 bytes before the Textbridge handshake
- * finished (close 4000), 4,194,320 bytes after it (close 1009). Nothing is buffered beyond it.
+ * message-size cap that depends on the phase (PROTOCOL.md §7). Java-WebSocket's own cap ({@code
+ * maxFrameSize}) is fixed per draft and allocates a frame's full declared size as soon as its
+ * header arrives, so this draft reads every frame header itself, before the library does, and
+ * refuses a declared size over the current cap: 4096 bytes before the Textbridge handshake finished
+ * (close 4000), 4,194,320 bytes after it (close 1009). Nothing is buffered beyond it.
  */
 final class CappedDraft extends Draft_6455 {
   private final FrameHeaderScanner scanner = new FrameHeaderScanner();
   private volatile boolean handshakeDone;
 
   CappedDraft() {
-    super(Collections.<IExtension>emptyList(),
+    super(
+        Collections.<IExtension>emptyList(),
         Collections.<IProtocol>singletonList(new Protocol(Constants.WS_SUBPROTOCOL)),
         Constants.MAX_FRAME_BYTES);
   }

@@ -12,9 +12,9 @@ import org.java_websocket.drafts.Draft;
 import org.java_websocket.framing.CloseFrame;
 
 /**
- * Creates sockets that are cut at the handshake deadline even if they never finish the HTTP
- * upgrade (the core's own deadline starts only after it), and that may send at most 16 KiB before
- * the upgrade completes, so a slow or silent client cannot hold memory or a slot (§7).
+ * Creates sockets that are cut at the handshake deadline even if they never finish the HTTP upgrade
+ * (the core's own deadline starts only after it), and that may send at most 16 KiB before the
+ * upgrade completes, so a slow or silent client cannot hold memory or a slot (§7).
  */
 final class DeadlineSocketFactory implements WebSocketServerFactory {
   private static final int MAX_UPGRADE_BYTES = 16 * 1024;
@@ -37,9 +37,12 @@ final class DeadlineSocketFactory implements WebSocketServerFactory {
   }
 
   private WebSocketImpl watch(LimitedSocket ws) {
-    scheduler.schedule(deadlineMs, () -> {
-      if (!ws.isOpen() && !ws.isClosed()) ws.closeConnection(CloseFrame.NEVER_CONNECTED, "deadline");
-    });
+    scheduler.schedule(
+        deadlineMs,
+        () -> {
+          if (!ws.isOpen() && !ws.isClosed())
+            ws.closeConnection(CloseFrame.NEVER_CONNECTED, "deadline");
+        });
     return ws;
   }
 

@@ -20,7 +20,8 @@ final class FrameHeaderScanner {
     while (buffer.hasRemaining()) {
       if (payloadLeft > 0) {
         int skip = (int) Math.min(payloadLeft, buffer.remaining());
-        // Through Buffer: ByteBuffer.position(int) returning ByteBuffer is Java 9+ (not Android 26).
+        // Through Buffer: ByteBuffer.position(int) returning ByteBuffer is Java 9+ (not Android
+        // 26).
         ((java.nio.Buffer) buffer).position(buffer.position() + skip);
         payloadLeft -= skip;
         continue;
@@ -49,7 +50,8 @@ final class FrameHeaderScanner {
     payloadLeft = length;
     if (opcode >= 8) return;
     // A negative (>= 2^63) length is treated as "too large".
-    messageSize = length < 0 ? Long.MAX_VALUE : saturatingAdd(opcode == 0 ? messageSize : 0, length);
+    messageSize =
+        length < 0 ? Long.MAX_VALUE : saturatingAdd(opcode == 0 ? messageSize : 0, length);
     largest = Math.max(largest, messageSize);
     if (fin) messageSize = 0;
     if (length < 0) payloadLeft = Long.MAX_VALUE;

@@ -31,8 +31,12 @@ public final class TextbridgeServer extends WebSocketServer {
   private final CountDownLatch started = new CountDownLatch(1);
   private volatile Exception startError;
 
-  public TextbridgeServer(InetSocketAddress address, PhoneCore core, Scheduler scheduler,
-      EventLog log, long handshakeTimeoutMs) {
+  public TextbridgeServer(
+      InetSocketAddress address,
+      PhoneCore core,
+      Scheduler scheduler,
+      EventLog log,
+      long handshakeTimeoutMs) {
     super(address, Collections.<Draft>singletonList(new CappedDraft()));
     this.core = core;
     this.log = log;
@@ -46,14 +50,15 @@ public final class TextbridgeServer extends WebSocketServer {
   /** Starts and waits until the port is bound; returns the port (useful with port 0). */
   public int startAndWait() throws Exception {
     start();
-    if (!started.await(10, TimeUnit.SECONDS)) throw new IllegalStateException("server did not start");
+    if (!started.await(10, TimeUnit.SECONDS))
+      throw new IllegalStateException("server did not start");
     if (startError != null) throw startError;
     return getPort();
   }
 
   @Override
-  public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft,
-      ClientHandshake request) throws InvalidDataException {
+  public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(
+      WebSocket conn, Draft draft, ClientHandshake request) throws InvalidDataException {
     String path = request.getResourceDescriptor();
     if (!Constants.WS_PATH.equals(path)) {
       throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "unknown path");

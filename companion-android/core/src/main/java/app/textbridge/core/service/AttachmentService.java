@@ -38,7 +38,8 @@ public final class AttachmentService {
     out.addProperty("partId", partId);
     out.addProperty("offset", offset);
     out.addProperty("total", d.total);
-    out.addProperty("mime", d.mime.isEmpty() || d.mime.length() > 100 ? "application/octet-stream" : d.mime);
+    out.addProperty(
+        "mime", d.mime.isEmpty() || d.mime.length() > 100 ? "application/octet-stream" : d.mime);
     out.addProperty("data", Bytes.base64(bytes));
     return Message.reply(MessageType.ATTACHMENT_CHUNK, request.id, out);
   }

@@ -21,10 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The messages about a paired session itself rather than requests on it: {@code ack} (the
- * desktop's sync position, PROTOCOL.md §9.7, or its answer to our {@code unpair}) and
- * {@code unpair} in either direction (§9.12). The core (the user's unpair, a session closing) and
- * the dispatcher (the desktop's messages) share one instance, so neither reaches into the other.
+ * The messages about a paired session itself rather than requests on it: {@code ack} (the desktop's
+ * sync position, PROTOCOL.md §9.7, or its answer to our {@code unpair}) and {@code unpair} in
+ * either direction (§9.12). The core (the user's unpair, a session closing) and the dispatcher (the
+ * desktop's messages) share one instance, so neither reaches into the other.
  */
 public final class SessionService {
   private final Identity identity;
@@ -33,14 +33,23 @@ public final class SessionService {
   private final Clock clock;
   private final PhoneListener listener;
   private final long unpairAckWaitMs;
+
   /** Run when the last desktop is forgotten: the identity changed, so the advert must too. */
   private final Runnable readvertise;
+
   /** Sessions we sent {@code unpair} to, and that request's id, until they ack or close. */
   private final Map<Session, String> unpairing = new ConcurrentHashMap<>();
+
   private final AtomicInteger unpairIds = new AtomicInteger();
 
-  public SessionService(Identity identity, ChangeJournal journal, Scheduler scheduler, Clock clock,
-      PhoneListener listener, long unpairAckWaitMs, Runnable readvertise) {
+  public SessionService(
+      Identity identity,
+      ChangeJournal journal,
+      Scheduler scheduler,
+      Clock clock,
+      PhoneListener listener,
+      long unpairAckWaitMs,
+      Runnable readvertise) {
     this.identity = identity;
     this.journal = journal;
     this.scheduler = scheduler;
@@ -51,8 +60,8 @@ public final class SessionService {
   }
 
   /**
-   * The phone's user unpairs a desktop: forget it, then tell each of its open sessions, which
-   * close once the desktop acks or after {@code unpairAckWaitMs}, whichever comes first.
+   * The phone's user unpairs a desktop: forget it, then tell each of its open sessions, which close
+   * once the desktop acks or after {@code unpairAckWaitMs}, whichever comes first.
    */
   public void unpair(String desktopKeyHex, Collection<Session> live) throws IOException {
     forgetDesktop(desktopKeyHex);

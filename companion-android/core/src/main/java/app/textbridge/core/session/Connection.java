@@ -47,7 +47,11 @@ public final class Connection {
     void connectionClosed(Connection connection, Session session, int code);
   }
 
-  enum State { AWAIT_INIT, SESSION, CLOSED }
+  enum State {
+    AWAIT_INIT,
+    SESSION,
+    CLOSED
+  }
 
   private final Transport transport;
   private final Host host;
@@ -56,8 +60,8 @@ public final class Connection {
   private State state = State.AWAIT_INIT;
   private Session session;
 
-  public Connection(Transport transport, Host host, Scheduler scheduler, EventLog log,
-      long handshakeTimeoutMs) {
+  public Connection(
+      Transport transport, Host host, Scheduler scheduler, EventLog log, long handshakeTimeoutMs) {
     this.transport = transport;
     this.host = host;
     this.log = log;
@@ -141,8 +145,14 @@ public final class Connection {
     QrPayload qr = host.scannedQr().attempt(pairingId);
     host.qrChanged();
     Identity id = host.identity();
-    PairingResponder responder = new PairingResponder(id.staticKeys(), host.pairingPayload(),
-        qr.pairingId(), qr.secret(), qr.desktopStatic(), null);
+    PairingResponder responder =
+        new PairingResponder(
+            id.staticKeys(),
+            host.pairingPayload(),
+            qr.pairingId(),
+            qr.secret(),
+            qr.desktopStatic(),
+            null);
     responder.readInit(init);
     byte[] resp = responder.writeResp();
     HandshakeResult result = responder.result();
@@ -153,8 +163,8 @@ public final class Connection {
 
   private void reconnect(byte[] init) throws HandshakeException {
     Identity id = host.identity();
-    ReconnectResponder responder = new ReconnectResponder(id.staticKeys(),
-        HandshakePayload.EMPTY, id::isPaired, null);
+    ReconnectResponder responder =
+        new ReconnectResponder(id.staticKeys(), HandshakePayload.EMPTY, id::isPaired, null);
     responder.readInit(init);
     byte[] resp = responder.writeResp();
     HandshakeResult result = responder.result();

@@ -22,7 +22,13 @@ import java.io.IOException;
  * {@code pair.result {accepted:false}} and close with 4007.
  */
 public final class PairingConfirmation implements PairingPrompt.Decision {
-  enum State { PROMPTED, ACCEPTED, REJECTED, TIMED_OUT, ABANDONED }
+  enum State {
+    PROMPTED,
+    ACCEPTED,
+    REJECTED,
+    TIMED_OUT,
+    ABANDONED
+  }
 
   private final Session session;
   private final HandshakeResult result;
@@ -35,8 +41,14 @@ public final class PairingConfirmation implements PairingPrompt.Decision {
   private State state = State.PROMPTED;
   private Scheduler.Cancellable timer;
 
-  public PairingConfirmation(Session session, HandshakeResult result, Identity identity,
-      PairingPrompt prompt, Clock clock, EventLog log, PhoneListener listener) {
+  public PairingConfirmation(
+      Session session,
+      HandshakeResult result,
+      Identity identity,
+      PairingPrompt prompt,
+      Clock clock,
+      EventLog log,
+      PhoneListener listener) {
     this.session = session;
     this.result = result;
     this.identity = identity;
@@ -56,8 +68,12 @@ public final class PairingConfirmation implements PairingPrompt.Decision {
   public void accept() {
     if (!move(State.ACCEPTED)) return;
     try {
-      identity.add(new PairedDesktop(result.remoteStatic(), result.remotePayload.name,
-          result.remotePayload.id, clock.nowMillis()));
+      identity.add(
+          new PairedDesktop(
+              result.remoteStatic(),
+              result.remotePayload.name,
+              result.remotePayload.id,
+              clock.nowMillis()));
     } catch (IOException e) {
       log.warn("pairing", "could not store the desktop: " + e.getClass().getSimpleName());
       answer(false, null);

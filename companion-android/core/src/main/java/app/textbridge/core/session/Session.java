@@ -16,10 +16,10 @@ import app.textbridge.core.protocol.message.Received;
 import com.google.gson.JsonObject;
 
 /**
- * An established, encrypted session on the phone (PROTOCOL.md §6–§8). States:
- * AWAIT_HELLO → OPEN → CLOSED. The phone's hello goes out at once; the desktop's must be the first
- * frame (else 4000). Until the pairing is confirmed the session is not {@code paired} and only
- * hello, ping, pong and error are served. 45 s without a frame closes it (4011).
+ * An established, encrypted session on the phone (PROTOCOL.md §6–§8). States: AWAIT_HELLO → OPEN →
+ * CLOSED. The phone's hello goes out at once; the desktop's must be the first frame (else 4000).
+ * Until the pairing is confirmed the session is not {@code paired} and only hello, ping, pong and
+ * error are served. 45 s without a frame closes it (4011).
  */
 public final class Session implements Peer {
   /** What the session hands up to the phone core. */
@@ -33,7 +33,11 @@ public final class Session implements Peer {
     void closed(Session session, int code);
   }
 
-  enum State { AWAIT_HELLO, OPEN, CLOSED }
+  enum State {
+    AWAIT_HELLO,
+    OPEN,
+    CLOSED
+  }
 
   private final Transport transport;
   private final SecureChannel channel;
@@ -50,8 +54,14 @@ public final class Session implements Peer {
   private volatile long lastReceived;
   private volatile int closeCode;
 
-  public Session(Transport transport, TransportKeys keys, Handler handler, Clock clock,
-      Scheduler scheduler, EventLog log, long keepaliveMs) {
+  public Session(
+      Transport transport,
+      TransportKeys keys,
+      Handler handler,
+      Clock clock,
+      Scheduler scheduler,
+      EventLog log,
+      long keepaliveMs) {
     this.transport = transport;
     this.channel = new SecureChannel(keys, Role.PHONE);
     this.handler = handler;
@@ -174,7 +184,8 @@ public final class Session implements Peer {
   public void sendError(String ref, RequestException.Code code, String text) {
     JsonObject body = new JsonObject();
     body.addProperty("code", code.wire);
-    if (text != null) body.addProperty("message", text.length() > 200 ? text.substring(0, 200) : text);
+    if (text != null)
+      body.addProperty("message", text.length() > 200 ? text.substring(0, 200) : text);
     send(Message.reply(MessageType.ERROR, ref, body));
   }
 
@@ -205,15 +216,17 @@ public final class Session implements Peer {
   }
 
   private void watchKeepalive(long delay) {
-    scheduler.schedule(delay, () -> {
-      if (!isOpen()) return;
-      long idle = clock.nowMillis() - lastReceived;
-      if (idle >= keepaliveMs) {
-        close(CloseCode.KEEPALIVE_TIMEOUT, "keepalive timeout");
-      } else {
-        watchKeepalive(keepaliveMs - idle);
-      }
-    });
+    scheduler.schedule(
+        delay,
+        () -> {
+          if (!isOpen()) return;
+          long idle = clock.nowMillis() - lastReceived;
+          if (idle >= keepaliveMs) {
+            close(CloseCode.KEEPALIVE_TIMEOUT, "keepalive timeout");
+          } else {
+            watchKeepalive(keepaliveMs - idle);
+          }
+        });
   }
 
   @Override

@@ -12,12 +12,15 @@ public final class ExecutorScheduler implements Scheduler, AutoCloseable {
   private final ScheduledExecutorService executor;
 
   public ExecutorScheduler(String name) {
-    ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = Executors.defaultThreadFactory().newThread(r);
-      t.setName(name);
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledThreadPoolExecutor pool =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = Executors.defaultThreadFactory().newThread(r);
+              t.setName(name);
+              t.setDaemon(true);
+              return t;
+            });
     // Cancelled deadlines (one per connection) must not pile up in the queue.
     pool.setRemoveOnCancelPolicy(true);
     executor = pool;

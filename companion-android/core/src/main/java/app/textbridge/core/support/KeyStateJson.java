@@ -12,9 +12,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The phone's key state as UTF-8 JSON: {@code secretKey} (hex), {@code instanceId} and
- * {@code desktops} (public key hex, name, instance id, pairedAt). One format for the Android key
- * file (which encrypts it) and the JVM runner's plain development file.
+ * The phone's key state as UTF-8 JSON: {@code secretKey} (hex), {@code instanceId} and {@code
+ * desktops} (public key hex, name, instance id, pairedAt). One format for the Android key file
+ * (which encrypts it) and the JVM runner's plain development file.
  */
 public final class KeyStateJson {
   /** What the JSON holds; absent values are null. */
@@ -61,9 +61,12 @@ public final class KeyStateJson {
     List<PairedDesktop> desktops = new ArrayList<>();
     for (JsonElement e : o.getAsJsonArray("desktops")) {
       JsonObject d = e.getAsJsonObject();
-      desktops.add(new PairedDesktop(Bytes.unhex(d.get("publicKey").getAsString()),
-          d.get("name").getAsString(), d.get("instanceId").getAsString(),
-          d.get("pairedAt").getAsLong()));
+      desktops.add(
+          new PairedDesktop(
+              Bytes.unhex(d.get("publicKey").getAsString()),
+              d.get("name").getAsString(),
+              d.get("instanceId").getAsString(),
+              d.get("pairedAt").getAsLong()));
     }
     return new State(secret, id, desktops);
   }

@@ -15,6 +15,7 @@ public class MemoryKeyStorage implements KeyStorage {
   protected byte[] secretKey;
   protected String instanceId;
   protected final List<PairedDesktop> desktops = new ArrayList<>();
+
   /** Counts writes, so tests can show that a failed attempt stored nothing. */
   private int writes;
 

@@ -19,16 +19,17 @@ import java.util.TreeSet;
 
 /**
  * An {@link SmsStore} in memory, indexed for a million messages: history order, per-thread order
- * and conversation order are sorted sets, so every page is a range walk. Used by the JVM runner
- * and by tests. Thread-safe; listeners are called outside the lock.
+ * and conversation order are sorted sets, so every page is a range walk. Used by the JVM runner and
+ * by tests. Thread-safe; listeners are called outside the lock.
  */
 public class MemorySmsStore implements SmsStore {
   private static final Comparator<SmsRecord> HISTORY =
       (a, b) -> HistoryPosition.ORDER.compare(HistoryPosition.of(a), HistoryPosition.of(b));
-  private static final Comparator<long[]> THREADS = (a, b) -> {
-    int byDate = Long.compare(b[0], a[0]);
-    return byDate != 0 ? byDate : Long.compare(b[1], a[1]);
-  };
+  private static final Comparator<long[]> THREADS =
+      (a, b) -> {
+        int byDate = Long.compare(b[0], a[0]);
+        return byDate != 0 ? byDate : Long.compare(b[1], a[1]);
+      };
 
   private final Map<String, SmsRecord> byId = new HashMap<>();
   private final TreeSet<SmsRecord> history = new TreeSet<>(HISTORY);
@@ -143,8 +144,7 @@ public class MemorySmsStore implements SmsStore {
 
   @Override
   public synchronized List<SmsRecord> history(HistoryPosition after, int limit) {
-    NavigableSet<SmsRecord> tail = after == null ? history
-        : history.tailSet(probe(after), false);
+    NavigableSet<SmsRecord> tail = after == null ? history : history.tailSet(probe(after), false);
     return take(tail.iterator(), limit);
   }
 
@@ -155,8 +155,10 @@ public class MemorySmsStore implements SmsStore {
 
   @Override
   public synchronized List<ThreadSummary> threads(ThreadPosition after, int limit) {
-    NavigableSet<long[]> tail = after == null ? threadOrder
-        : threadOrder.tailSet(new long[] {after.newestDate, after.threadId, 0}, false);
+    NavigableSet<long[]> tail =
+        after == null
+            ? threadOrder
+            : threadOrder.tailSet(new long[] {after.newestDate, after.threadId, 0}, false);
     List<ThreadSummary> out = new ArrayList<>();
     for (Iterator<long[]> it = tail.iterator(); it.hasNext() && out.size() < limit; ) {
       long[] k = it.next();
@@ -201,9 +203,20 @@ public class MemorySmsStore implements SmsStore {
   }
 
   private static SmsRecord probe(HistoryPosition p) {
-    return new SmsRecord(p.id, SmsRecord.Kind.SMS, null, SmsRecord.Box.INBOX,
-        java.util.Collections.singletonList("-"), null, p.date, null, "", true,
-        SmsRecord.DeliveryStatus.NONE, null, java.util.Collections.emptyList());
+    return new SmsRecord(
+        p.id,
+        SmsRecord.Kind.SMS,
+        null,
+        SmsRecord.Box.INBOX,
+        java.util.Collections.singletonList("-"),
+        null,
+        p.date,
+        null,
+        "",
+        true,
+        SmsRecord.DeliveryStatus.NONE,
+        null,
+        java.util.Collections.emptyList());
   }
 
   private static List<SmsRecord> take(Iterator<SmsRecord> it, int limit) {

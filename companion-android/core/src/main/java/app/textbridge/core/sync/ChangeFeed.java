@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code sync.subscribe} (PROTOCOL.md §9.3) and the live {@code message.*} pushes (§9.5, §9.6).
- * A subscription is registered before the replay reads the journal, and pushes wait on the
+ * {@code sync.subscribe} (PROTOCOL.md §9.3) and the live {@code message.*} pushes (§9.5, §9.6). A
+ * subscription is registered before the replay reads the journal, and pushes wait on the
  * subscription's lock, so a change is either in the replay or pushed after it, never lost.
  */
 public final class ChangeFeed {
@@ -94,8 +94,8 @@ public final class ChangeFeed {
     return c;
   }
 
-  private static Message page(String ref, JsonArray changes, String watermark, boolean more,
-      boolean reset) {
+  private static Message page(
+      String ref, JsonArray changes, String watermark, boolean more, boolean reset) {
     JsonObject body = new JsonObject();
     body.add("changes", changes);
     body.addProperty("watermark", watermark);
@@ -127,8 +127,11 @@ public final class ChangeFeed {
       case UPDATED:
         body.add("message", MessageJson.toJson(change.record, keys.sendKeyFor(change.messageId)));
         body.addProperty("watermark", watermark);
-        return Message.of(change.kind == StoreChange.Kind.ADDED ? MessageType.MESSAGE_NEW
-            : MessageType.MESSAGE_CHANGED, body);
+        return Message.of(
+            change.kind == StoreChange.Kind.ADDED
+                ? MessageType.MESSAGE_NEW
+                : MessageType.MESSAGE_CHANGED,
+            body);
       case DELETED:
         body.addProperty("id", change.messageId);
         body.addProperty("watermark", watermark);

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The bounded change journal behind watermarks (PROTOCOL.md §9.3, §9.7). Watermarks read
- * {@code j:<epoch>:<seq>}; one from another epoch or older than the oldest entry kept asks the
- * desktop for a reset. Entries every paired desktop acknowledged are pruned, and the journal never
- * holds more than its capacity. All methods are synchronized: appends and reads are ordered.
+ * The bounded change journal behind watermarks (PROTOCOL.md §9.3, §9.7). Watermarks read {@code
+ * j:<epoch>:<seq>}; one from another epoch or older than the oldest entry kept asks the desktop for
+ * a reset. Entries every paired desktop acknowledged are pruned, and the journal never holds more
+ * than its capacity. All methods are synchronized: appends and reads are ordered.
  */
 public final class ChangeJournal {
   private final ChangeJournalStore store;
@@ -45,8 +45,8 @@ public final class ChangeJournal {
   }
 
   /**
-   * The seq a watermark names, or -1 when the desktop must reset: malformed, another epoch, in
-   * the future, or older than what the journal still holds.
+   * The seq a watermark names, or -1 when the desktop must reset: malformed, another epoch, in the
+   * future, or older than what the journal still holds.
    */
   public synchronized long resume(String watermark) throws IOException {
     long seq = parse(watermark);
@@ -63,8 +63,9 @@ public final class ChangeJournal {
   }
 
   /** Records a desktop's ack and prunes what every paired desktop has. */
-  public synchronized void ack(String desktopKeyHex, String watermark, long now,
-      List<String> pairedKeys) throws IOException {
+  public synchronized void ack(
+      String desktopKeyHex, String watermark, long now, List<String> pairedKeys)
+      throws IOException {
     long seq = parse(watermark);
     if (seq < 0 || seq > store.lastSeq()) return;
     store.saveAck(new DesktopSyncState(desktopKeyHex, seq, now));

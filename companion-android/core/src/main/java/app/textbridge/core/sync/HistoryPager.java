@@ -14,9 +14,9 @@ import java.util.List;
 
 /**
  * {@code sync.request} → {@code sync.batch} (PROTOCOL.md §9.4). Cursors are opaque to the desktop:
- * {@code h:<date>:<id>} (history: the last message sent) and
- * {@code r:<perThread>:<threadDate>:<threadId>:<skip>} (recent: the thread to resume and how many
- * of its newest messages were already sent). Batches stay under the frame budget.
+ * {@code h:<date>:<id>} (history: the last message sent) and {@code
+ * r:<perThread>:<threadDate>:<threadId>:<skip>} (recent: the thread to resume and how many of its
+ * newest messages were already sent). Batches stay under the frame budget.
  */
 public final class HistoryPager {
   private static final int THREAD_PAGE = 200;
@@ -37,7 +37,8 @@ public final class HistoryPager {
     String cursor = body.get("cursor").isJsonNull() ? null : body.get("cursor").getAsString();
     int limit = body.get("limit").getAsInt();
     int perThread = body.has("perThread") ? body.get("perThread").getAsInt() : DEFAULT_PER_THREAD;
-    JsonObject out = scope.equals("history") ? history(cursor, limit) : recent(cursor, limit, perThread);
+    JsonObject out =
+        scope.equals("history") ? history(cursor, limit) : recent(cursor, limit, perThread);
     out.addProperty("scope", scope);
     return Message.reply(MessageType.SYNC_BATCH, request.id, reorder(out));
   }
@@ -88,8 +89,9 @@ public final class HistoryPager {
   }
 
   /** Adds one thread's newest messages from {@code skip}; returns where to resume if cut. */
-  private RecentCursor fill(BatchBuilder batch, long threadId, long threadDate, int skip,
-      int perThread) throws IOException {
+  private RecentCursor fill(
+      BatchBuilder batch, long threadId, long threadDate, int skip, int perThread)
+      throws IOException {
     List<SmsRecord> rows = store.newestInThread(threadId, perThread);
     for (int i = skip; i < rows.size(); i++) {
       SmsRecord r = rows.get(i);

@@ -51,11 +51,14 @@ class PrimitivesVectorTest {
   @Test
   void x25519AndLowOrder() throws CryptoException {
     for (JsonElement e : v.getAsJsonArray("x25519")) {
-      assertEquals(s(e, "shared"), hex(Primitives.dh(unhex(s(e, "secretKey")), unhex(s(e, "publicKey")))));
+      assertEquals(
+          s(e, "shared"), hex(Primitives.dh(unhex(s(e, "secretKey")), unhex(s(e, "publicKey")))));
     }
     for (JsonElement e : v.getAsJsonArray("x25519LowOrder")) {
-      CryptoException ex = assertThrows(CryptoException.class,
-          () -> Primitives.dh(unhex(s(e, "secretKey")), unhex(s(e, "publicKey"))));
+      CryptoException ex =
+          assertThrows(
+              CryptoException.class,
+              () -> Primitives.dh(unhex(s(e, "secretKey")), unhex(s(e, "publicKey"))));
       assertEquals(s(e, "error"), ex.code.wire);
     }
   }

@@ -55,12 +55,18 @@ class WycheproofTest {
     int checked = 0;
     for (JsonElement g : loadOrSkip("ed25519_test.json").getAsJsonArray("testGroups")) {
       JsonObject group = g.getAsJsonObject();
-      JsonObject key = group.has("publicKey") ? group.getAsJsonObject("publicKey") : group.getAsJsonObject("key");
+      JsonObject key =
+          group.has("publicKey")
+              ? group.getAsJsonObject("publicKey")
+              : group.getAsJsonObject("key");
       byte[] pk = Bytes.unhex(key.get("pk").getAsString());
       for (JsonElement t : group.getAsJsonArray("tests")) {
         JsonObject c = t.getAsJsonObject();
-        boolean ok = Ed25519Strict.verify(pk, Bytes.unhex(c.get("msg").getAsString()),
-            hexOrEmpty(c.get("sig").getAsString()));
+        boolean ok =
+            Ed25519Strict.verify(
+                pk,
+                Bytes.unhex(c.get("msg").getAsString()),
+                hexOrEmpty(c.get("sig").getAsString()));
         String result = c.get("result").getAsString();
         boolean expected = result.equals("valid");
         assertEquals(expected, ok, "tcId " + c.get("tcId").getAsInt() + " (" + result + ")");

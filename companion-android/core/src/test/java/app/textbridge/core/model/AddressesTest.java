@@ -58,7 +58,8 @@ class AddressesTest {
   void shortCodesAndAlphanumericSendersMatchExactlyIgnoringCaseAndSpaces() {
     assertTrue(Addresses.same("Vodafone", "VODAFONE"));
     assertTrue(
-        Addresses.same(" Vodafone ", "vodafone"), "trimmed: the provider may store a padded sender");
+        Addresses.same(" Vodafone ", "vodafone"),
+        "trimmed: the provider may store a padded sender");
     assertTrue(Addresses.same("3535", "3535"));
     assertTrue(Addresses.same(" 3535", "3535 "));
     assertFalse(
@@ -71,7 +72,8 @@ class AddressesTest {
 
   @Test
   void containsSameFindsTheLineInAnySpelling() {
-    assertTrue(Addresses.containsSame(Arrays.asList("+1 555 0100", "+44 7700 900123"), "07700900123"));
+    assertTrue(
+        Addresses.containsSame(Arrays.asList("+1 555 0100", "+44 7700 900123"), "07700900123"));
     assertFalse(Addresses.containsSame(Arrays.asList("+1 555 0100"), "07700900123"));
     assertFalse(Addresses.containsSame(Collections.<String>emptyList(), "07700900123"));
   }

@@ -41,12 +41,19 @@ class AdvertiserLogicTest {
       KeyPair desktop = KeyPair.generate();
       byte[] id = Nacl.randomBytes(16);
       byte[] secret = Nacl.randomBytes(32);
-      core.scanQr(QrPayload.encode(id, desktop.publicKey(), secret,
-          System.currentTimeMillis() / 1000 + 60, "Laptop"));
+      core.scanQr(
+          QrPayload.encode(
+              id, desktop.publicKey(), secret, System.currentTimeMillis() / 1000 + 60, "Laptop"));
       assertEquals(Discovery.pairingTag(secret), ports.advertiser.last().pairingTag);
 
-      byte[] init = new PairingInitiator(desktop, new HandshakePayload("Laptop",
-          "a1b2c3d4e5f60718293a4b5c6d7e8f90"), id, Nacl.randomBytes(32), null).writeInit();
+      byte[] init =
+          new PairingInitiator(
+                  desktop,
+                  new HandshakePayload("Laptop", "a1b2c3d4e5f60718293a4b5c6d7e8f90"),
+                  id,
+                  Nacl.randomBytes(32),
+                  null)
+              .writeInit();
       core.admit(new FakeTransport()).onBinary(init);
       assertNull(ports.advertiser.last().pairingTag, "a burnt QR is no longer advertised");
       assertNotNull(ports.advertiser.last().instanceId);

@@ -68,16 +68,20 @@ class ScannedQrSlotTest {
     try {
       core.scanQr(uri(System.currentTimeMillis() / 1000 + 60));
       HandshakePayload p = new HandshakePayload("Laptop", "a1b2c3d4e5f60718293a4b5c6d7e8f90");
-      byte[] strangerInit = new PairingInitiator(KeyPair.generate(), p, Nacl.randomBytes(16),
-          Nacl.randomBytes(32), null).writeInit();
+      byte[] strangerInit =
+          new PairingInitiator(
+                  KeyPair.generate(), p, Nacl.randomBytes(16), Nacl.randomBytes(32), null)
+              .writeInit();
       FakeTransport t1 = new FakeTransport();
       core.admit(t1).onBinary(strangerInit);
       assertEquals(4008, t1.closeCode);
       assertNotNull(core.scannedQr().pending());
-      assertEquals(Discovery.pairingTag(secret), ports.advertiser.last() == null ? Discovery.pairingTag(secret)
-          : core.scannedQr().tag());
+      assertEquals(
+          Discovery.pairingTag(secret),
+          ports.advertiser.last() == null ? Discovery.pairingTag(secret) : core.scannedQr().tag());
 
-      byte[] wrongSecret = new PairingInitiator(desktop, p, id, Nacl.randomBytes(32), null).writeInit();
+      byte[] wrongSecret =
+          new PairingInitiator(desktop, p, id, Nacl.randomBytes(32), null).writeInit();
       FakeTransport t2 = new FakeTransport();
       core.admit(t2).onBinary(wrongSecret);
       assertEquals(4001, t2.closeCode);

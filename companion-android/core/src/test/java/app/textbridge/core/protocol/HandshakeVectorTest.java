@@ -26,7 +26,8 @@ class HandshakeVectorTest {
 
   static HandshakePayload payload(JsonObject v, String name) {
     JsonObject p = v.getAsJsonObject(name);
-    return new HandshakePayload(p.has("name") ? p.get("name").getAsString() : null,
+    return new HandshakePayload(
+        p.has("name") ? p.get("name").getAsString() : null,
         p.has("id") ? p.get("id").getAsString() : null);
   }
 
@@ -50,12 +51,19 @@ class HandshakeVectorTest {
     assertEquals(str(v, "phonePayloadBytes"), hex(payload(v, "phonePayload").encode()));
     byte[] pairingId = unhex(str(v, "pairingId"));
     byte[] secret = unhex(str(v, "secret"));
-    PairingInitiator d = new PairingInitiator(desktop, payload(v, "desktopPayload"), pairingId,
-        secret, pair(v, "desktopEphemeral"));
+    PairingInitiator d =
+        new PairingInitiator(
+            desktop, payload(v, "desktopPayload"), pairingId, secret, pair(v, "desktopEphemeral"));
     byte[] init = d.writeInit();
     assertEquals(str(v, "init"), hex(init));
-    PairingResponder p = new PairingResponder(phone, payload(v, "phonePayload"), pairingId, secret,
-        desktop.publicKey(), pair(v, "phoneEphemeral"));
+    PairingResponder p =
+        new PairingResponder(
+            phone,
+            payload(v, "phonePayload"),
+            pairingId,
+            secret,
+            desktop.publicKey(),
+            pair(v, "phoneEphemeral"));
     assertArrayEquals(pairingId, PairingResponder.peekPairingId(init));
     HandshakePayload fromDesktop = p.readInit(init);
     assertEquals("Ada’s laptop", fromDesktop.name);
@@ -76,12 +84,17 @@ class HandshakeVectorTest {
     JsonObject v = Vectors.load("reconnect.json");
     KeyPair desktop = pair(v, "desktopStatic");
     KeyPair phone = pair(v, "phoneStatic");
-    ReconnectInitiator d = new ReconnectInitiator(desktop, payload(v, "desktopPayload"),
-        phone.publicKey(), pair(v, "desktopEphemeral"));
+    ReconnectInitiator d =
+        new ReconnectInitiator(
+            desktop, payload(v, "desktopPayload"), phone.publicKey(), pair(v, "desktopEphemeral"));
     byte[] init = d.writeInit();
     assertEquals(str(v, "init"), hex(init));
-    ReconnectResponder p = new ReconnectResponder(phone, payload(v, "phonePayload"),
-        k -> Arrays.equals(k, desktop.publicKey()), pair(v, "phoneEphemeral"));
+    ReconnectResponder p =
+        new ReconnectResponder(
+            phone,
+            payload(v, "phonePayload"),
+            k -> Arrays.equals(k, desktop.publicKey()),
+            pair(v, "phoneEphemeral"));
     assertArrayEquals(desktop.publicKey(), p.readInit(init));
     byte[] resp = p.writeResp();
     assertEquals(str(v, "resp"), hex(resp));

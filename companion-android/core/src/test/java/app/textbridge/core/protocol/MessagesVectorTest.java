@@ -50,16 +50,16 @@ class MessagesVectorTest {
       String name = c.get("name").getAsString();
       switch (expect) {
         case "close_4000":
-          MessageException ex = assertThrows(MessageException.class,
-              () -> MessageCodec.decode(bytes, role(c)), name);
+          MessageException ex =
+              assertThrows(MessageException.class, () -> MessageCodec.decode(bytes, role(c)), name);
           assertEquals(CloseCode.PROTOCOL_ERROR, ex.closeCode());
           break;
         case "unknown_type":
           assertEquals(Received.Kind.UNKNOWN_TYPE, MessageCodec.decode(bytes, role(c)).kind, name);
           break;
         case "unsupported_version":
-          assertEquals(Received.Kind.UNSUPPORTED_VERSION, MessageCodec.decode(bytes, role(c)).kind,
-              name);
+          assertEquals(
+              Received.Kind.UNSUPPORTED_VERSION, MessageCodec.decode(bytes, role(c)).kind, name);
           break;
         default:
           throw new AssertionError("unknown expectation " + expect);

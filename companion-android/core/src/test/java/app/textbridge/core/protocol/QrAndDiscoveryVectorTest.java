@@ -36,8 +36,11 @@ class QrAndDiscoveryVectorTest {
     int invalid = 0;
     for (JsonElement e : v.getAsJsonArray("invalid")) {
       JsonObject c = e.getAsJsonObject();
-      QrException ex = assertThrows(QrException.class,
-          () -> QrPayload.parse(c.get("uri").getAsString(), now), c.get("uri").getAsString());
+      QrException ex =
+          assertThrows(
+              QrException.class,
+              () -> QrPayload.parse(c.get("uri").getAsString(), now),
+              c.get("uri").getAsString());
       assertEquals(c.get("error").getAsString(), ex.code.wire, c.get("uri").getAsString());
       invalid++;
     }
@@ -56,7 +59,8 @@ class QrAndDiscoveryVectorTest {
   @Test
   void discoveryVectors() throws Exception {
     JsonObject v = Vectors.load("discovery.json");
-    assertEquals(v.get("pairingTag").getAsString(),
+    assertEquals(
+        v.get("pairingTag").getAsString(),
         Discovery.pairingTag(unhex(v.get("secret").getAsString())));
     for (JsonElement e : v.getAsJsonArray("valid")) {
       JsonObject c = e.getAsJsonObject();
@@ -66,7 +70,8 @@ class QrAndDiscoveryVectorTest {
       for (JsonElement n : c.getAsJsonArray("versions")) versions.add(n.getAsInt());
       assertEquals(versions, a.versions);
       assertEquals(c.get("instanceId").getAsString(), a.instanceId);
-      assertEquals(c.get("pairingTag").isJsonNull() ? null : c.get("pairingTag").getAsString(),
+      assertEquals(
+          c.get("pairingTag").isJsonNull() ? null : c.get("pairingTag").getAsString(),
           a.pairingTag);
       Advert again = Discovery.parseTxt(Discovery.encodeTxt(a));
       assertEquals(a.instanceId, again.instanceId);

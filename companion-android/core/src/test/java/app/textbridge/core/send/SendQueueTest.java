@@ -27,9 +27,15 @@ class SendQueueTest {
   private final RecordingPeer peer = new RecordingPeer("aa");
 
   private SendQueue queue() throws Exception {
-    SendQueue q = new SendQueue(ports.sendJournal, ports.sender,
-        new SubscriptionResolver(() -> ports.sims, ports.store), System::currentTimeMillis, config,
-        new StderrLog(true), new app.textbridge.core.port.PhoneListener() {});
+    SendQueue q =
+        new SendQueue(
+            ports.sendJournal,
+            ports.sender,
+            new SubscriptionResolver(() -> ports.sims, ports.store),
+            System::currentTimeMillis,
+            config,
+            new StderrLog(true),
+            new app.textbridge.core.port.PhoneListener() {});
     q.recover();
     ports.sender.setReportSink(q);
     return q;
@@ -75,9 +81,13 @@ class SendQueueTest {
   @Test
   void recordedButNeverHandedOverBecomesUnknownAndIsNotResent() throws Exception {
     String key = "key-0000000000000002";
-    ports.sendJournal.insert(app.textbridge.core.model.SendRecord.accepted(key,
-        Collections.singletonList("+15551234567"), SendQueue.digest("x"), null,
-        System.currentTimeMillis()));
+    ports.sendJournal.insert(
+        app.textbridge.core.model.SendRecord.accepted(
+            key,
+            Collections.singletonList("+15551234567"),
+            SendQueue.digest("x"),
+            null,
+            System.currentTimeMillis()));
     SendQueue q = queue();
     assertEquals(SendState.UNKNOWN, ports.sendJournal.find(key).get().state);
     q.request(peer, request(key, "x", "+15551234567"));
@@ -94,7 +104,9 @@ class SendQueueTest {
     ports.sender.sink.partSent(key, 0, 0, 1);
     ports.sender.sink.partSent(key, 0, 2, 1);
     assertEquals("accepted", lastState());
-    assertEquals(2, peer.sent.get(peer.sent.size() - 1).body().getAsJsonObject("parts").get("sent").getAsInt());
+    assertEquals(
+        2,
+        peer.sent.get(peer.sent.size() - 1).body().getAsJsonObject("parts").get("sent").getAsInt());
     ports.sender.sink.partSent(key, 0, 1, 1);
     assertEquals("sent", lastState());
     ports.sender.sink.partDelivered(key, 0, 0, 1);
@@ -125,11 +137,14 @@ class SendQueueTest {
 
     ports.sender.failWith(FailureReason.LIMIT_EXCEEDED);
     q.request(peer, request("key-0000000000000006", "hi", "+1555"));
-    assertEquals("limit_exceeded", peer.sent.get(peer.sent.size() - 1).body().get("reason").getAsString());
+    assertEquals(
+        "limit_exceeded", peer.sent.get(peer.sent.size() - 1).body().get("reason").getAsString());
     ports.sender.refuse = null;
     q.request(peer, request("key-0000000000000007", "hi again", "+1555"));
-    ports.sender.sink.partFailed("key-0000000000000007", 0, 0, 1, FailureReason.LIMIT_EXCEEDED, null);
-    assertEquals("limit_exceeded", peer.sent.get(peer.sent.size() - 1).body().get("reason").getAsString());
+    ports.sender.sink.partFailed(
+        "key-0000000000000007", 0, 0, 1, FailureReason.LIMIT_EXCEEDED, null);
+    assertEquals(
+        "limit_exceeded", peer.sent.get(peer.sent.size() - 1).body().get("reason").getAsString());
   }
 
   @Test
@@ -150,13 +165,37 @@ class SendQueueTest {
     SendQueue q = queue();
     String key = "key-0000000000000009";
     q.request(peer, request(key, "On my way", "+447700900123"));
-    SmsRecord unrelated = new SmsRecord("sms:40", SmsRecord.Kind.SMS, 3L, SmsRecord.Box.SENT,
-        Collections.singletonList("+447700900123"), null, System.currentTimeMillis(), null,
-        "Something else", true, SmsRecord.DeliveryStatus.NONE, 1, Collections.<PartInfo>emptyList());
+    SmsRecord unrelated =
+        new SmsRecord(
+            "sms:40",
+            SmsRecord.Kind.SMS,
+            3L,
+            SmsRecord.Box.SENT,
+            Collections.singletonList("+447700900123"),
+            null,
+            System.currentTimeMillis(),
+            null,
+            "Something else",
+            true,
+            SmsRecord.DeliveryStatus.NONE,
+            1,
+            Collections.<PartInfo>emptyList());
     q.onProviderRow(unrelated);
-    SmsRecord row = new SmsRecord("sms:41", SmsRecord.Kind.SMS, 3L, SmsRecord.Box.SENT,
-        Collections.singletonList("07700 900123"), null, System.currentTimeMillis(), null,
-        "On my way", true, SmsRecord.DeliveryStatus.NONE, 1, Collections.<PartInfo>emptyList());
+    SmsRecord row =
+        new SmsRecord(
+            "sms:41",
+            SmsRecord.Kind.SMS,
+            3L,
+            SmsRecord.Box.SENT,
+            Collections.singletonList("07700 900123"),
+            null,
+            System.currentTimeMillis(),
+            null,
+            "On my way",
+            true,
+            SmsRecord.DeliveryStatus.NONE,
+            1,
+            Collections.<PartInfo>emptyList());
     q.onProviderRow(row);
     assertEquals(key, q.sendKeyFor("sms:41"));
     assertEquals(null, q.sendKeyFor("sms:40"));

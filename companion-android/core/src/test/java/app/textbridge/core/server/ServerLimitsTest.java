@@ -51,16 +51,18 @@ class ServerLimitsTest {
       long heapBefore = rt.totalMemory() - rt.freeMemory();
       AtomicInteger maxPending = new AtomicInteger();
       AtomicBoolean sampling = new AtomicBoolean(true);
-      Thread sampler = new Thread(() -> {
-        while (sampling.get()) {
-          maxPending.accumulateAndGet(phone.core.pendingCount(), Math::max);
-          try {
-            Thread.sleep(2);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      });
+      Thread sampler =
+          new Thread(
+              () -> {
+                while (sampling.get()) {
+                  maxPending.accumulateAndGet(phone.core.pendingCount(), Math::max);
+                  try {
+                    Thread.sleep(2);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              });
       sampler.start();
       ExecutorService pool = Executors.newFixedThreadPool(48);
       List<Future<int[]>> results = new ArrayList<>();
@@ -95,8 +97,18 @@ class ServerLimitsTest {
       System.gc();
       long growth = rt.totalMemory() - rt.freeMemory() - heapBefore;
       assertTrue(growth < 64L * 1024 * 1024, "heap grew by " + growth);
-      System.out.println("1000 sockets: busy=" + busy + " timedOut=" + timedOut + " refused="
-          + refused + " maxPending=" + maxPending.get() + " heapGrowth=" + growth / 1024 + " KiB");
+      System.out.println(
+          "1000 sockets: busy="
+              + busy
+              + " timedOut="
+              + timedOut
+              + " refused="
+              + refused
+              + " maxPending="
+              + maxPending.get()
+              + " heapGrowth="
+              + growth / 1024
+              + " KiB");
       assertReconnectStillWorks(phone);
     }
   }
@@ -152,8 +164,10 @@ class ServerLimitsTest {
       }
       try (RawWsClient c = new RawWsClient()) {
         FrameSealer sealer = new FrameSealer(handshake(c, phone, desktop).keys.desktopToPhone());
-        c.sendBinary(sealer.seal(MessageCodec.encode(
-            Message.of(MessageType.HELLO, DesktopClient.hello()), Role.DESKTOP)));
+        c.sendBinary(
+            sealer.seal(
+                MessageCodec.encode(
+                    Message.of(MessageType.HELLO, DesktopClient.hello()), Role.DESKTOP)));
         c.sendBinary(sealer.seal(Bytes.utf8("{\"type\":\"ping\",\"v\":1,\"body\":")));
         assertEquals(4000, c.awaitClose(), "malformed JSON");
       }
@@ -181,8 +195,8 @@ class ServerLimitsTest {
   private static HandshakeResult handshake(RawWsClient c, PhoneFixture phone, KeyPair desktop)
       throws Exception {
     c.connect(phone.port, Constants.WS_PATH, Constants.WS_SUBPROTOCOL, 5000);
-    ReconnectInitiator i = new ReconnectInitiator(desktop, HandshakePayload.EMPTY,
-        phone.core.staticPublicKey(), null);
+    ReconnectInitiator i =
+        new ReconnectInitiator(desktop, HandshakePayload.EMPTY, phone.core.staticPublicKey(), null);
     c.sendBinary(i.writeInit());
     return i.readResp(c.readBinary());
   }

@@ -5,19 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import app.textbridge.core.PhoneConfig;
 import app.textbridge.core.PhoneCore;
+import app.textbridge.core.crypto.Bytes;
 import app.textbridge.core.crypto.KeyPair;
 import app.textbridge.core.model.PairedDesktop;
-import app.textbridge.core.crypto.Bytes;
 import app.textbridge.core.protocol.FrameException;
 import app.textbridge.core.protocol.FrameOpener;
 import app.textbridge.core.protocol.FrameSealer;
-import app.textbridge.core.protocol.message.MessageCodec;
 import app.textbridge.core.protocol.Role;
 import app.textbridge.core.protocol.SecureChannel;
 import app.textbridge.core.protocol.handshake.HandshakePayload;
 import app.textbridge.core.protocol.handshake.HandshakeResult;
 import app.textbridge.core.protocol.handshake.ReconnectInitiator;
 import app.textbridge.core.protocol.message.Message;
+import app.textbridge.core.protocol.message.MessageCodec;
 import app.textbridge.core.protocol.message.MessageType;
 import app.textbridge.core.protocol.message.Received;
 import app.textbridge.core.testutil.DesktopClient;
@@ -39,8 +39,8 @@ class FrameOrderTest {
   @BeforeEach
   void start() throws Exception {
     ports = new TestPorts();
-    ports.keys.savePairedDesktop(new PairedDesktop(desktop.publicKey(), "Laptop",
-        "a1b2c3d4e5f60718293a4b5c6d7e8f90", 1));
+    ports.keys.savePairedDesktop(
+        new PairedDesktop(desktop.publicKey(), "Laptop", "a1b2c3d4e5f60718293a4b5c6d7e8f90", 1));
     core = ports.core(new PhoneConfig());
   }
 
@@ -58,8 +58,8 @@ class FrameOrderTest {
     final app.textbridge.core.protocol.TransportKeys keys;
 
     Pair() throws Exception {
-      ReconnectInitiator i = new ReconnectInitiator(desktop, HandshakePayload.EMPTY,
-          core.staticPublicKey(), null);
+      ReconnectInitiator i =
+          new ReconnectInitiator(desktop, HandshakePayload.EMPTY, core.staticPublicKey(), null);
       c.onBinary(i.writeInit());
       HandshakeResult r = i.readResp(t.sent.get(0));
       keys = r.keys;
@@ -145,8 +145,10 @@ class FrameOrderTest {
   void malformedJsonCloses4000AndUnknownTypeIsAnswered() throws Exception {
     Pair p = new Pair();
     FrameSealer raw = new FrameSealer(p.keys.desktopToPhone());
-    p.c.onBinary(raw.seal(MessageCodec.encode(Message.of(MessageType.HELLO, DesktopClient.hello()),
-        Role.DESKTOP)));
+    p.c.onBinary(
+        raw.seal(
+            MessageCodec.encode(
+                Message.of(MessageType.HELLO, DesktopClient.hello()), Role.DESKTOP)));
     p.c.onBinary(raw.seal(Bytes.utf8("{\"type\":\"x.y\",\"v\":1,\"id\":\"q\",\"body\":{}}")));
     p.c.onBinary(raw.seal(Bytes.utf8("{\"type\":\"ping\",\"v\":7,\"id\":\"r\",\"body\":{}}")));
     assertEquals(-1, p.t.closeCode, "unknown type and version do not close");

@@ -61,9 +61,15 @@ class HandshakeBitFlipTest {
   void pairInit() throws Exception {
     byte[] pairingId = Nacl.randomBytes(16);
     byte[] secret = Nacl.randomBytes(32);
-    String uri = QrPayload.encode(pairingId, desktop.publicKey(), secret,
-        System.currentTimeMillis() / 1000 + 100, "Laptop");
-    byte[] init = new PairingInitiator(desktop, desktopPayload, pairingId, secret, null).writeInit();
+    String uri =
+        QrPayload.encode(
+            pairingId,
+            desktop.publicKey(),
+            secret,
+            System.currentTimeMillis() / 1000 + 100,
+            "Laptop");
+    byte[] init =
+        new PairingInitiator(desktop, desktopPayload, pairingId, secret, null).writeInit();
     int writes = ports.keys.writes();
     for (int bit = 0; bit < init.length * 8; bit++) {
       core.scanQr(uri);
@@ -96,8 +102,14 @@ class HandshakeBitFlipTest {
     KeyPair phone = KeyPair.generate();
     KeyPair ed = KeyPair.generate();
     byte[] init = new PairingInitiator(desktop, desktopPayload, pairingId, secret, ed).writeInit();
-    PairingResponder p = new PairingResponder(phone, new HandshakePayload("Phone",
-        "b1b2c3d4e5f60718293a4b5c6d7e8f90"), pairingId, secret, desktop.publicKey(), null);
+    PairingResponder p =
+        new PairingResponder(
+            phone,
+            new HandshakePayload("Phone", "b1b2c3d4e5f60718293a4b5c6d7e8f90"),
+            pairingId,
+            secret,
+            desktop.publicKey(),
+            null);
     p.readInit(init);
     byte[] resp = p.writeResp();
     for (int bit = 0; bit < resp.length * 8; bit++) {
@@ -111,12 +123,14 @@ class HandshakeBitFlipTest {
 
   @Test
   void reconnectInit() throws Exception {
-    ports.keys.savePairedDesktop(new app.textbridge.core.model.PairedDesktop(
-        desktop.publicKey(), "Laptop", "a1b2c3d4e5f60718293a4b5c6d7e8f90", 1));
+    ports.keys.savePairedDesktop(
+        new app.textbridge.core.model.PairedDesktop(
+            desktop.publicKey(), "Laptop", "a1b2c3d4e5f60718293a4b5c6d7e8f90", 1));
     core.stop();
     core = ports.core(new PhoneConfig());
-    byte[] init = new ReconnectInitiator(desktop, HandshakePayload.EMPTY, core.staticPublicKey(),
-        null).writeInit();
+    byte[] init =
+        new ReconnectInitiator(desktop, HandshakePayload.EMPTY, core.staticPublicKey(), null)
+            .writeInit();
     int writes = ports.keys.writes();
     for (int bit = 0; bit < init.length * 8; bit++) {
       FakeTransport t = new FakeTransport();
@@ -138,15 +152,16 @@ class HandshakeBitFlipTest {
   void reconnectResp() throws Exception {
     KeyPair phone = KeyPair.generate();
     KeyPair ed = KeyPair.generate();
-    byte[] init = new ReconnectInitiator(desktop, HandshakePayload.EMPTY, phone.publicKey(), ed)
-        .writeInit();
-    ReconnectResponder p = new ReconnectResponder(phone, HandshakePayload.EMPTY,
-        k -> Arrays.equals(k, desktop.publicKey()), null);
+    byte[] init =
+        new ReconnectInitiator(desktop, HandshakePayload.EMPTY, phone.publicKey(), ed).writeInit();
+    ReconnectResponder p =
+        new ReconnectResponder(
+            phone, HandshakePayload.EMPTY, k -> Arrays.equals(k, desktop.publicKey()), null);
     p.readInit(init);
     byte[] resp = p.writeResp();
     for (int bit = 0; bit < resp.length * 8; bit++) {
-      ReconnectInitiator d = new ReconnectInitiator(desktop, HandshakePayload.EMPTY,
-          phone.publicKey(), ed);
+      ReconnectInitiator d =
+          new ReconnectInitiator(desktop, HandshakePayload.EMPTY, phone.publicKey(), ed);
       d.writeInit();
       byte[] bad = flip(resp, bit);
       assertThrows(HandshakeException.class, () -> d.readResp(bad), "bit " + bit);
@@ -157,12 +172,18 @@ class HandshakeBitFlipTest {
   void lowOrderEphemeralIsRefusedBeforeAnyPrompt() throws Exception {
     byte[] pairingId = Nacl.randomBytes(16);
     byte[] secret = Nacl.randomBytes(32);
-    core.scanQr(QrPayload.encode(pairingId, desktop.publicKey(), secret,
-        System.currentTimeMillis() / 1000 + 100, "Laptop"));
+    core.scanQr(
+        QrPayload.encode(
+            pairingId,
+            desktop.publicKey(),
+            secret,
+            System.currentTimeMillis() / 1000 + 100,
+            "Laptop"));
     byte[] lowOrder = new byte[32];
     lowOrder[0] = 1;
     KeyPair evil = KeyPair.ofUnchecked(KeyPair.generate().secretKey(), lowOrder);
-    byte[] init = new PairingInitiator(desktop, desktopPayload, pairingId, secret, evil).writeInit();
+    byte[] init =
+        new PairingInitiator(desktop, desktopPayload, pairingId, secret, evil).writeInit();
     FakeTransport t = new FakeTransport();
     core.admit(t).onBinary(init);
     assertEquals(4001, t.closeCode);

@@ -108,11 +108,16 @@ class PairingSessionTest {
       assertEquals(MessageType.ACK, c.awaitReply(id, 5000).type);
       assertEquals(4009, c.awaitClose(5000));
       assertTrue(phone.core.pairedDesktops().isEmpty());
-      assertFalse(instance.equals(phone.core.instanceId()), "fresh instance id after the last unpair");
+      assertFalse(
+          instance.equals(phone.core.instanceId()), "fresh instance id after the last unpair");
       DesktopClient again = DesktopClient.open(phone.port);
-      again.send(new app.textbridge.core.protocol.handshake.ReconnectInitiator(desktop,
-          app.textbridge.core.protocol.handshake.HandshakePayload.EMPTY,
-          phone.core.staticPublicKey(), null).writeInit());
+      again.send(
+          new app.textbridge.core.protocol.handshake.ReconnectInitiator(
+                  desktop,
+                  app.textbridge.core.protocol.handshake.HandshakePayload.EMPTY,
+                  phone.core.staticPublicKey(),
+                  null)
+              .writeInit());
       assertEquals(4006, again.awaitClose(5000));
     }
   }

@@ -24,8 +24,8 @@ class ChangeFeedTest {
   private final InMemoryChangeJournalStore journalStore = new InMemoryChangeJournalStore();
 
   private ChangeFeed feed(ChangeJournal journal) {
-    return new ChangeFeed(store, journal, id -> id.equals("sms:2") ? "key-of-two-0000000" : null,
-        1 << 22);
+    return new ChangeFeed(
+        store, journal, id -> id.equals("sms:2") ? "key-of-two-0000000" : null, 1 << 22);
   }
 
   private void add(ChangeFeed feed, long n) throws Exception {
@@ -53,7 +53,8 @@ class ChangeFeedTest {
     store.delete("sms:1");
     feed.publish(StoreChange.deleted("sms:1"));
     assertEquals(MessageType.MESSAGE_NEW, peer.sent.get(1).type);
-    assertEquals("key-of-two-0000000",
+    assertEquals(
+        "key-of-two-0000000",
         peer.sent.get(1).body().getAsJsonObject("message").get("sendKey").getAsString());
     assertEquals(MessageType.MESSAGE_DELETED, peer.sent.get(2).type);
     assertTrue(journal.resume(watermark(peer.sent.get(2))) > journal.resume(watermark(page)));

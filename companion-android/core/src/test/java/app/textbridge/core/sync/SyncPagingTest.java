@@ -28,9 +28,20 @@ import org.junit.jupiter.api.Test;
 /** sync.request scopes (§9.4): order, cursors, totals, the frame budget. */
 class SyncPagingTest {
   static SmsRecord sms(long n, long thread, long date, String body) {
-    return new SmsRecord("sms:" + n, SmsRecord.Kind.SMS, thread, SmsRecord.Box.INBOX,
-        Collections.singletonList("+1555000" + thread), "+1555000" + thread, date, null, body,
-        true, SmsRecord.DeliveryStatus.NONE, 1, Collections.<PartInfo>emptyList());
+    return new SmsRecord(
+        "sms:" + n,
+        SmsRecord.Kind.SMS,
+        thread,
+        SmsRecord.Box.INBOX,
+        Collections.singletonList("+1555000" + thread),
+        "+1555000" + thread,
+        date,
+        null,
+        body,
+        true,
+        SmsRecord.DeliveryStatus.NONE,
+        1,
+        Collections.<PartInfo>emptyList());
   }
 
   static MemorySmsStore store(int threads, int perThread) {
@@ -78,8 +89,14 @@ class SyncPagingTest {
       if (i > 0) {
         long prev = all.get(i - 1).get("date").getAsLong();
         long cur = all.get(i).get("date").getAsLong();
-        assertTrue(prev > cur || (prev == cur
-            && all.get(i - 1).get("id").getAsString().compareTo(all.get(i).get("id").getAsString()) > 0));
+        assertTrue(
+            prev > cur
+                || (prev == cur
+                    && all.get(i - 1)
+                            .get("id")
+                            .getAsString()
+                            .compareTo(all.get(i).get("id").getAsString())
+                        > 0));
       }
     }
     assertTrue(pages > 10);
@@ -99,7 +116,8 @@ class SyncPagingTest {
       for (JsonElement m : b.getAsJsonArray("messages")) {
         long t = m.getAsJsonObject().get("threadId").getAsLong();
         perThread.merge(t, 1, Integer::sum);
-        if (threadOrder.isEmpty() || threadOrder.get(threadOrder.size() - 1) != t) threadOrder.add(t);
+        if (threadOrder.isEmpty() || threadOrder.get(threadOrder.size() - 1) != t)
+          threadOrder.add(t);
       }
       cursor = b.get("cursor").isJsonNull() ? null : b.get("cursor").getAsString();
     } while (cursor != null);
@@ -133,7 +151,8 @@ class SyncPagingTest {
       byte[] plain = MessageCodec.encode(batch, Role.PHONE);
       assertTrue(plain.length <= Constants.MAX_PLAINTEXT_BYTES, "batch of " + plain.length);
       seen += batch.body().getAsJsonArray("messages").size();
-      cursor = batch.body().get("cursor").isJsonNull() ? null : batch.body().get("cursor").getAsString();
+      cursor =
+          batch.body().get("cursor").isJsonNull() ? null : batch.body().get("cursor").getAsString();
     } while (cursor != null);
     assertEquals(12, seen);
   }
@@ -142,9 +161,10 @@ class SyncPagingTest {
   void badCursorIsABadRequest() {
     MemorySmsStore s = store(1, 1);
     HistoryPager pager = new HistoryPager(s, id -> null, 1 << 20);
-    app.textbridge.core.session.RequestException e = org.junit.jupiter.api.Assertions.assertThrows(
-        app.textbridge.core.session.RequestException.class,
-        () -> pager.handle(request("history", "nonsense", 10, null)));
+    app.textbridge.core.session.RequestException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            app.textbridge.core.session.RequestException.class,
+            () -> pager.handle(request("history", "nonsense", 10, null)));
     assertEquals("bad_request", e.code.wire);
     assertFalse(e.getMessage().isEmpty());
     assertNull(null);

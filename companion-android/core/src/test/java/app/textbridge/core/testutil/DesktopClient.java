@@ -43,8 +43,10 @@ public final class DesktopClient extends WebSocketClient {
   public volatile HandshakeResult result;
 
   public DesktopClient(int port) {
-    super(URI.create("ws://127.0.0.1:" + port + Constants.WS_PATH),
-        new Draft_6455(Collections.<IExtension>emptyList(),
+    super(
+        URI.create("ws://127.0.0.1:" + port + Constants.WS_PATH),
+        new Draft_6455(
+            Collections.<IExtension>emptyList(),
             Collections.<IProtocol>singletonList(new Protocol(Constants.WS_SUBPROTOCOL)),
             Constants.MAX_FRAME_BYTES));
     setConnectionLostTimeout(0);
@@ -56,18 +58,26 @@ public final class DesktopClient extends WebSocketClient {
     return c;
   }
 
-  /** Runs the pairing handshake (§5.3) and sends hello; the session is then pending confirmation. */
+  /**
+   * Runs the pairing handshake (§5.3) and sends hello; the session is then pending confirmation.
+   */
   public HandshakeResult pair(KeyPair desktop, byte[] pairingId, byte[] secret, String name)
       throws Exception {
-    PairingInitiator i = new PairingInitiator(desktop,
-        new HandshakePayload(name, "a1b2c3d4e5f60718293a4b5c6d7e8f90"), pairingId, secret, null);
+    PairingInitiator i =
+        new PairingInitiator(
+            desktop,
+            new HandshakePayload(name, "a1b2c3d4e5f60718293a4b5c6d7e8f90"),
+            pairingId,
+            secret,
+            null);
     send(i.writeInit());
     return established(i.readResp(nextRaw()));
   }
 
   /** Runs the reconnect handshake (§5.4) and sends hello. */
   public HandshakeResult reconnect(KeyPair desktop, byte[] phoneStatic) throws Exception {
-    ReconnectInitiator i = new ReconnectInitiator(desktop, HandshakePayload.EMPTY, phoneStatic, null);
+    ReconnectInitiator i =
+        new ReconnectInitiator(desktop, HandshakePayload.EMPTY, phoneStatic, null);
     send(i.writeInit());
     return established(i.readResp(nextRaw()));
   }

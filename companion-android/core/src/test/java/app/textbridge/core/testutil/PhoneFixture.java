@@ -25,16 +25,26 @@ public final class PhoneFixture implements AutoCloseable {
     this.ports = ports;
     this.config = config;
     this.core = ports.core(config);
-    this.server = new TextbridgeServer(new InetSocketAddress("127.0.0.1", 0), core,
-        ports.scheduler, new StderrLog(true), config.handshakeTimeoutMs);
+    this.server =
+        new TextbridgeServer(
+            new InetSocketAddress("127.0.0.1", 0),
+            core,
+            ports.scheduler,
+            new StderrLog(true),
+            config.handshakeTimeoutMs);
     this.port = server.startAndWait();
   }
 
   /** A fresh desktop QR, scanned by this phone. */
   public Qr scanNewQr(KeyPair desktop) throws Exception {
     Qr qr = new Qr(Nacl.randomBytes(16), Nacl.randomBytes(32));
-    core.scanQr(QrPayload.encode(qr.pairingId, desktop.publicKey(), qr.secret,
-        System.currentTimeMillis() / 1000 + 120, "Test desktop"));
+    core.scanQr(
+        QrPayload.encode(
+            qr.pairingId,
+            desktop.publicKey(),
+            qr.secret,
+            System.currentTimeMillis() / 1000 + 120,
+            "Test desktop"));
     return qr;
   }
 

@@ -28,10 +28,18 @@ public final class RawWsClient implements AutoCloseable {
     in = new DataInputStream(socket.getInputStream());
     out = socket.getOutputStream();
     String key = Base64.getEncoder().encodeToString(new byte[16]);
-    String req = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
-        + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key + "\r\n"
-        + "Sec-WebSocket-Version: 13\r\n"
-        + (protocol == null ? "" : "Sec-WebSocket-Protocol: " + protocol + "\r\n") + "\r\n";
+    String req =
+        "GET "
+            + path
+            + " HTTP/1.1\r\nHost: 127.0.0.1:"
+            + port
+            + "\r\n"
+            + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
+            + key
+            + "\r\n"
+            + "Sec-WebSocket-Version: 13\r\n"
+            + (protocol == null ? "" : "Sec-WebSocket-Protocol: " + protocol + "\r\n")
+            + "\r\n";
     out.write(req.getBytes(StandardCharsets.US_ASCII));
     out.flush();
     String status = readLine(in);

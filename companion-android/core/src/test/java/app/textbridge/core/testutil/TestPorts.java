@@ -35,30 +35,31 @@ public final class TestPorts {
   public final RecordingAdvertiser advertiser = new RecordingAdvertiser();
   public final ScriptedPrompt prompt = new ScriptedPrompt();
   public final ExecutorScheduler scheduler = new ExecutorScheduler("test-scheduler");
-  public final List<SimCard> sims = new ArrayList<>(Arrays.asList(
-      new SimCard(1, 0, "Personal", "Test", null, true)));
+  public final List<SimCard> sims =
+      new ArrayList<>(Arrays.asList(new SimCard(1, 0, "Personal", "Test", null, true)));
   public Runnable contactsChanged;
 
   public PhonePorts ports() {
     PhonePorts p = new PhonePorts();
     p.store = store;
     p.sender = sender;
-    p.contacts = new ContactsSource() {
-      @Override
-      public int count() {
-        return 0;
-      }
+    p.contacts =
+        new ContactsSource() {
+          @Override
+          public int count() {
+            return 0;
+          }
 
-      @Override
-      public ContactPage page(String afterKey, int limit, boolean photos) {
-        return new ContactPage(Collections.emptyList(), null);
-      }
+          @Override
+          public ContactPage page(String afterKey, int limit, boolean photos) {
+            return new ContactPage(Collections.emptyList(), null);
+          }
 
-      @Override
-      public void setChangeListener(Runnable onChanged) {
-        contactsChanged = onChanged;
-      }
-    };
+          @Override
+          public void setChangeListener(Runnable onChanged) {
+            contactsChanged = onChanged;
+          }
+        };
     p.sims = () -> sims;
     p.advertiser = advertiser;
     p.keys = keys;
@@ -81,6 +82,7 @@ public final class TestPorts {
     public volatile ReportSink sink;
     public volatile int partsPerText = 1;
     public volatile SendRefusedException refuse;
+
     /** Runs inside send(), before it returns (e.g. to check the journal). */
     public volatile Runnable onSend;
 
@@ -124,7 +126,11 @@ public final class TestPorts {
 
   /** A prompt that accepts, rejects or waits, as the test chooses. */
   public static final class ScriptedPrompt implements PairingPrompt {
-    public enum Mode { ACCEPT, REJECT, HOLD }
+    public enum Mode {
+      ACCEPT,
+      REJECT,
+      HOLD
+    }
 
     public volatile Mode mode = Mode.ACCEPT;
     public final AtomicInteger shown = new AtomicInteger();

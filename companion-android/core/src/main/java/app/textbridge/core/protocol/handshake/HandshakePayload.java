@@ -17,6 +17,7 @@ public final class HandshakePayload {
 
   /** Null when absent. */
   public final String name;
+
   /** Null when absent. */
   public final String id;
 

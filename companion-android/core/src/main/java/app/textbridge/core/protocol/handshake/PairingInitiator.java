@@ -19,8 +19,12 @@ public final class PairingInitiator {
   private final byte[] secret;
 
   /** {@code ephemeral} is null in production (a fresh one is generated); vectors fix it. */
-  public PairingInitiator(KeyPair staticKeys, HandshakePayload payload, byte[] pairingId,
-      byte[] secret, KeyPair ephemeral) {
+  public PairingInitiator(
+      KeyPair staticKeys,
+      HandshakePayload payload,
+      byte[] pairingId,
+      byte[] secret,
+      KeyPair ephemeral) {
     this.staticKeys = staticKeys;
     this.payload = payload;
     this.pairingId = pairingId.clone();

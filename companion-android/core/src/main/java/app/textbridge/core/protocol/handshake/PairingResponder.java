@@ -23,8 +23,13 @@ public final class PairingResponder {
   private HandshakePayload remotePayload;
   private HandshakeResult result;
 
-  public PairingResponder(KeyPair staticKeys, HandshakePayload payload, byte[] pairingId,
-      byte[] secret, byte[] desktopStatic, KeyPair ephemeral) {
+  public PairingResponder(
+      KeyPair staticKeys,
+      HandshakePayload payload,
+      byte[] pairingId,
+      byte[] secret,
+      byte[] desktopStatic,
+      KeyPair ephemeral) {
     this.staticKeys = staticKeys;
     this.payload = payload;
     this.pairingId = pairingId.clone();

@@ -14,8 +14,8 @@ public final class ReconnectInitiator {
   private final HandshakePayload payload;
   private final byte[] phoneStatic;
 
-  public ReconnectInitiator(KeyPair staticKeys, HandshakePayload payload, byte[] phoneStatic,
-      KeyPair ephemeral) {
+  public ReconnectInitiator(
+      KeyPair staticKeys, HandshakePayload payload, byte[] phoneStatic, KeyPair ephemeral) {
     this.staticKeys = staticKeys;
     this.payload = payload;
     this.phoneStatic = phoneStatic.clone();

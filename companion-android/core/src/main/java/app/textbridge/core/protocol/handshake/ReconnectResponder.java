@@ -6,8 +6,8 @@ import app.textbridge.core.protocol.Constants;
 import app.textbridge.core.protocol.HandshakeException;
 
 /**
- * Phone side of the reconnect handshake (PROTOCOL.md §5.4): learns which paired desktop is
- * calling from the encrypted SD and refuses unknown keys (4006) without further work.
+ * Phone side of the reconnect handshake (PROTOCOL.md §5.4): learns which paired desktop is calling
+ * from the encrypted SD and refuses unknown keys (4006) without further work.
  */
 public final class ReconnectResponder {
   /** Whether a desktop key is paired; called once, after SD decrypts. */
@@ -26,8 +26,8 @@ public final class ReconnectResponder {
   private HandshakePayload remotePayload;
   private HandshakeResult result;
 
-  public ReconnectResponder(KeyPair staticKeys, HandshakePayload payload, PairedCheck paired,
-      KeyPair ephemeral) {
+  public ReconnectResponder(
+      KeyPair staticKeys, HandshakePayload payload, PairedCheck paired, KeyPair ephemeral) {
     this.staticKeys = staticKeys;
     this.payload = payload;
     this.paired = paired;

@@ -7,14 +7,19 @@ import app.textbridge.core.protocol.HandshakeException;
  * leaves it FAILED: a handshake is never retried or continued after an error.
  */
 final class StepGuard {
-  enum Step { INIT, RESP, DONE, FAILED }
+  enum Step {
+    INIT,
+    RESP,
+    DONE,
+    FAILED
+  }
 
   private Step current = Step.INIT;
 
   void enter(Step step) throws HandshakeException {
     if (current != step) {
-      throw new HandshakeException(HandshakeException.Code.WRONG_STATE,
-          "step " + step + " while " + current);
+      throw new HandshakeException(
+          HandshakeException.Code.WRONG_STATE, "step " + step + " while " + current);
     }
     current = Step.FAILED;
   }

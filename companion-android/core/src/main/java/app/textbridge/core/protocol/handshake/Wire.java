@@ -18,11 +18,16 @@ public final class Wire {
   /** Smallest legal message of each kind: fixed fields plus a {@code {}} payload. */
   static int minLength(int kind) {
     switch (kind) {
-      case PAIR_INIT: return 2 + 16 + 32 + EMPTY_PAYLOAD_CIPHERTEXT;
-      case PAIR_RESP: return 2 + 32 + 48 + EMPTY_PAYLOAD_CIPHERTEXT;
-      case RECONNECT_INIT: return 2 + 32 + 48 + EMPTY_PAYLOAD_CIPHERTEXT;
-      case RECONNECT_RESP: return 2 + 32 + EMPTY_PAYLOAD_CIPHERTEXT;
-      default: throw new IllegalArgumentException("kind " + kind);
+      case PAIR_INIT:
+        return 2 + 16 + 32 + EMPTY_PAYLOAD_CIPHERTEXT;
+      case PAIR_RESP:
+        return 2 + 32 + 48 + EMPTY_PAYLOAD_CIPHERTEXT;
+      case RECONNECT_INIT:
+        return 2 + 32 + 48 + EMPTY_PAYLOAD_CIPHERTEXT;
+      case RECONNECT_RESP:
+        return 2 + 32 + EMPTY_PAYLOAD_CIPHERTEXT;
+      default:
+        throw new IllegalArgumentException("kind " + kind);
     }
   }
 

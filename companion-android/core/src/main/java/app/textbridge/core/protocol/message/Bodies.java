@@ -20,139 +20,187 @@ final class Bodies {
 
   static final int MAX_ATTACHMENT_CHUNK = 196_608;
 
-  static final Schema SIM = Schema.object()
-      .req("subId", Schema.anyInteger())
-      .req("slot", Schema.integer(0))
-      .req("label", Schema.string(1, 64))
-      .req("carrier", Schema.string(0, 64).nullable())
-      .req("number", ADDRESS.nullable())
-      .req("isDefault", Schema.bool());
+  static final Schema SIM =
+      Schema.object()
+          .req("subId", Schema.anyInteger())
+          .req("slot", Schema.integer(0))
+          .req("label", Schema.string(1, 64))
+          .req("carrier", Schema.string(0, 64).nullable())
+          .req("number", ADDRESS.nullable())
+          .req("isDefault", Schema.bool());
 
-  static final Schema HELLO = Schema.object()
-      .req("role", Schema.oneOf("desktop", "phone"))
-      .req("app", Schema.string(1, 64))
-      .req("appVersion", Schema.string(1, 32))
-      .req("protocol", Schema.integer(1))
-      .req("capabilities", Schema.array(Schema.string(1, 32), 0, 32))
-      .req("device", Schema.object().req("name", DISPLAY_NAME).opt("model", Schema.string(0, 64))
-          .opt("region", Schema.string(2, 2, "[A-Z]{2}")))
-      .opt("sims", Schema.array(SIM, 0, 8));
+  static final Schema HELLO =
+      Schema.object()
+          .req("role", Schema.oneOf("desktop", "phone"))
+          .req("app", Schema.string(1, 64))
+          .req("appVersion", Schema.string(1, 32))
+          .req("protocol", Schema.integer(1))
+          .req("capabilities", Schema.array(Schema.string(1, 32), 0, 32))
+          .req(
+              "device",
+              Schema.object()
+                  .req("name", DISPLAY_NAME)
+                  .opt("model", Schema.string(0, 64))
+                  .opt("region", Schema.string(2, 2, "[A-Z]{2}")))
+          .opt("sims", Schema.array(SIM, 0, 8));
 
-  static final Schema PAIR_RESULT = Schema.object()
-      .req("accepted", Schema.bool())
-      .opt("reason", Schema.oneOf("user_rejected", "timeout", "already_paired"));
+  static final Schema PAIR_RESULT =
+      Schema.object()
+          .req("accepted", Schema.bool())
+          .opt("reason", Schema.oneOf("user_rejected", "timeout", "already_paired"));
 
   static final Schema SYNC_SUBSCRIBE = Schema.object().req("watermark", WATERMARK.nullable());
 
   /** discriminatedUnion('op'): upsert {message} or delete {id}. */
-  static final Schema CHANGE = new Schema() {
-    private final Schema upsert = Schema.object().req("op", Schema.oneOf("upsert"))
-        .req("message", SMS_MESSAGE);
-    private final Schema delete = Schema.object().req("op", Schema.oneOf("delete"))
-        .req("id", MESSAGE_ID);
+  static final Schema CHANGE =
+      new Schema() {
+        private final Schema upsert =
+            Schema.object().req("op", Schema.oneOf("upsert")).req("message", SMS_MESSAGE);
+        private final Schema delete =
+            Schema.object().req("op", Schema.oneOf("delete")).req("id", MESSAGE_ID);
 
-    @Override
-    public JsonElement check(JsonElement v, String path) throws Violation {
-      if (v == null || !v.isJsonObject()) throw new Violation(path);
-      JsonElement op = v.getAsJsonObject().get("op");
-      if (Shapes.isString(op) && op.getAsString().equals("upsert")) return upsert.check(v, path);
-      if (Shapes.isString(op) && op.getAsString().equals("delete")) return delete.check(v, path);
-      throw new Violation(path + ".op");
-    }
-  };
+        @Override
+        public JsonElement check(JsonElement v, String path) throws Violation {
+          if (v == null || !v.isJsonObject()) throw new Violation(path);
+          JsonElement op = v.getAsJsonObject().get("op");
+          if (Shapes.isString(op) && op.getAsString().equals("upsert"))
+            return upsert.check(v, path);
+          if (Shapes.isString(op) && op.getAsString().equals("delete"))
+            return delete.check(v, path);
+          throw new Violation(path + ".op");
+        }
+      };
 
-  static final Schema SYNC_CHANGES = Schema.object()
-      .req("changes", Schema.array(CHANGE, 0, 1000))
-      .req("watermark", WATERMARK)
-      .req("more", Schema.bool())
-      .req("reset", Schema.bool());
+  static final Schema SYNC_CHANGES =
+      Schema.object()
+          .req("changes", Schema.array(CHANGE, 0, 1000))
+          .req("watermark", WATERMARK)
+          .req("more", Schema.bool())
+          .req("reset", Schema.bool());
 
   static final Schema SCOPE = Schema.oneOf("recent", "history");
 
-  static final Schema SYNC_REQUEST = Schema.object()
-      .req("scope", SCOPE)
-      .req("cursor", CURSOR)
-      .req("limit", Schema.integer(1, 1000))
-      .opt("perThread", Schema.integer(1, 100));
+  static final Schema SYNC_REQUEST =
+      Schema.object()
+          .req("scope", SCOPE)
+          .req("cursor", CURSOR)
+          .req("limit", Schema.integer(1, 1000))
+          .opt("perThread", Schema.integer(1, 100));
 
-  static final Schema SYNC_BATCH = Schema.object()
-      .req("scope", SCOPE)
-      .req("messages", Schema.array(SMS_MESSAGE, 0, 1000))
-      .req("cursor", CURSOR)
-      .req("total", Schema.integer(0));
+  static final Schema SYNC_BATCH =
+      Schema.object()
+          .req("scope", SCOPE)
+          .req("messages", Schema.array(SMS_MESSAGE, 0, 1000))
+          .req("cursor", CURSOR)
+          .req("total", Schema.integer(0));
 
-  static final Schema MESSAGE_PUSH = Schema.object()
-      .req("message", SMS_MESSAGE)
-      .req("watermark", WATERMARK);
+  static final Schema MESSAGE_PUSH =
+      Schema.object().req("message", SMS_MESSAGE).req("watermark", WATERMARK);
 
-  static final Schema MESSAGE_DELETED = Schema.object()
-      .req("id", MESSAGE_ID)
-      .req("watermark", WATERMARK);
+  static final Schema MESSAGE_DELETED =
+      Schema.object().req("id", MESSAGE_ID).req("watermark", WATERMARK);
 
   static final Schema ACK = Schema.object().opt("watermark", WATERMARK);
 
-  static final Schema CONTACTS_REQUEST = Schema.object()
-      .req("cursor", CURSOR)
-      .req("limit", Schema.integer(1, 500))
-      .req("photos", Schema.bool());
+  static final Schema CONTACTS_REQUEST =
+      Schema.object()
+          .req("cursor", CURSOR)
+          .req("limit", Schema.integer(1, 500))
+          .req("photos", Schema.bool());
 
-  static final Schema CONTACT = Schema.object()
-      .req("id", Schema.string(1, 64))
-      .req("name", Schema.string(1, 256))
-      .req("numbers", Schema.array(Schema.object()
-          .req("number", ADDRESS)
-          .req("type", Schema.oneOf("mobile", "home", "work", "other"))
-          .req("label", Schema.string(0, 64).nullable()), 1, 20))
-      .req("photo", Schema.string(0, 32_768).nullable());
+  static final Schema CONTACT =
+      Schema.object()
+          .req("id", Schema.string(1, 64))
+          .req("name", Schema.string(1, 256))
+          .req(
+              "numbers",
+              Schema.array(
+                  Schema.object()
+                      .req("number", ADDRESS)
+                      .req("type", Schema.oneOf("mobile", "home", "work", "other"))
+                      .req("label", Schema.string(0, 64).nullable()),
+                  1,
+                  20))
+          .req("photo", Schema.string(0, 32_768).nullable());
 
-  static final Schema CONTACTS_BATCH = Schema.object()
-      .req("contacts", Schema.array(CONTACT, 0, 500))
-      .req("cursor", CURSOR)
-      .req("total", Schema.integer(0));
+  static final Schema CONTACTS_BATCH =
+      Schema.object()
+          .req("contacts", Schema.array(CONTACT, 0, 500))
+          .req("cursor", CURSOR)
+          .req("total", Schema.integer(0));
 
   static final Schema EMPTY = Schema.object();
 
-  static final Schema SEND_REQUEST = Schema.object()
-      .req("key", SEND_KEY_SCHEMA)
-      .req("to", Schema.array(ADDRESS, 1, 20))
-      .req("body", Schema.string(1, 5000))
-      .req("subId", SUB_ID);
+  static final Schema SEND_REQUEST =
+      Schema.object()
+          .req("key", SEND_KEY_SCHEMA)
+          .req("to", Schema.array(ADDRESS, 1, 20))
+          .req("body", Schema.string(1, 5000))
+          .req("subId", SUB_ID);
 
-  static final Schema SEND_STATUS = Schema.object()
-      .req("key", SEND_KEY_SCHEMA)
-      .req("state", Schema.oneOf("accepted", "sent", "delivered", "failed", "unknown"))
-      .opt("reason", Schema.oneOf("generic_failure", "radio_off", "no_service", "null_pdu",
-          "limit_exceeded", "no_permission", "invalid_address", "sim_unavailable",
-          "group_unsupported", "body_too_long", "short_code_blocked"))
-      .opt("detail", Schema.string(0, 200))
-      .req("messageId", MESSAGE_ID.nullable())
-      .opt("parts", Schema.object()
-          .req("total", Schema.integer(1))
-          .req("sent", Schema.integer(0))
-          .req("delivered", Schema.integer(0)))
-      .req("at", TIMESTAMP)
-      // reason is present exactly when state is failed.
-      .refine(v -> {
-        JsonObject o = v.getAsJsonObject();
-        return o.get("state").getAsString().equals("failed") == o.has("reason");
-      });
+  static final Schema SEND_STATUS =
+      Schema.object()
+          .req("key", SEND_KEY_SCHEMA)
+          .req("state", Schema.oneOf("accepted", "sent", "delivered", "failed", "unknown"))
+          .opt(
+              "reason",
+              Schema.oneOf(
+                  "generic_failure",
+                  "radio_off",
+                  "no_service",
+                  "null_pdu",
+                  "limit_exceeded",
+                  "no_permission",
+                  "invalid_address",
+                  "sim_unavailable",
+                  "group_unsupported",
+                  "body_too_long",
+                  "short_code_blocked"))
+          .opt("detail", Schema.string(0, 200))
+          .req("messageId", MESSAGE_ID.nullable())
+          .opt(
+              "parts",
+              Schema.object()
+                  .req("total", Schema.integer(1))
+                  .req("sent", Schema.integer(0))
+                  .req("delivered", Schema.integer(0)))
+          .req("at", TIMESTAMP)
+          // reason is present exactly when state is failed.
+          .refine(
+              v -> {
+                JsonObject o = v.getAsJsonObject();
+                return o.get("state").getAsString().equals("failed") == o.has("reason");
+              });
 
-  static final Schema ATTACHMENT_REQUEST = Schema.object()
-      .req("partId", PART_ID)
-      .req("offset", Schema.integer(0))
-      .req("length", Schema.integer(1, MAX_ATTACHMENT_CHUNK));
+  static final Schema ATTACHMENT_REQUEST =
+      Schema.object()
+          .req("partId", PART_ID)
+          .req("offset", Schema.integer(0))
+          .req("length", Schema.integer(1, MAX_ATTACHMENT_CHUNK));
 
-  static final Schema ATTACHMENT_CHUNK = Schema.object()
-      .req("partId", PART_ID)
-      .req("offset", Schema.integer(0))
-      .req("total", Schema.integer(0))
-      .req("mime", Schema.string(1, 100))
-      .req("data", Schema.string(0, MAX_ATTACHMENT_CHUNK / 3 * 4, "[A-Za-z0-9+/]*={0,2}"));
+  static final Schema ATTACHMENT_CHUNK =
+      Schema.object()
+          .req("partId", PART_ID)
+          .req("offset", Schema.integer(0))
+          .req("total", Schema.integer(0))
+          .req("mime", Schema.string(1, 100))
+          .req("data", Schema.string(0, MAX_ATTACHMENT_CHUNK / 3 * 4, "[A-Za-z0-9+/]*={0,2}"));
 
   static final Schema TS = Schema.object().req("ts", TIMESTAMP);
 
-  static final Schema ERROR = Schema.object()
-      .req("code", Schema.oneOf("unknown_type", "unsupported_version", "bad_request", "not_found",
-          "not_ready", "permission_denied", "busy", "internal", "key_mismatch"))
-      .opt("message", Schema.string(0, 200));
+  static final Schema ERROR =
+      Schema.object()
+          .req(
+              "code",
+              Schema.oneOf(
+                  "unknown_type",
+                  "unsupported_version",
+                  "bad_request",
+                  "not_found",
+                  "not_ready",
+                  "permission_denied",
+                  "busy",
+                  "internal",
+                  "key_mismatch"))
+          .opt("message", Schema.string(0, 200));
 }

@@ -4,8 +4,8 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
-import com.google.gson.Strictness;
 import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
@@ -20,7 +20,8 @@ import java.nio.charset.StandardCharsets;
  * valid UTF-8) and compact output without HTML escaping.
  */
 public final class Json {
-  private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+  private static final Gson GSON =
+      new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
 
   private Json() {}
 
@@ -54,7 +55,8 @@ public final class Json {
 
   public static String decodeUtf8(byte[] bytes) throws ParseException {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))
@@ -73,22 +75,36 @@ public final class Json {
   }
 
   /**
-   * A JSON string literal exactly as JavaScript's JSON.stringify writes it (short escapes for
-   * \b \f \n \r \t, \\u00xx for other controls, lone surrogates escaped, U+2028/2029 raw), so
-   * that handshake payload bytes match the TypeScript side.
+   * A JSON string literal exactly as JavaScript's JSON.stringify writes it (short escapes for \b \f
+   * \n \r \t, \\u00xx for other controls, lone surrogates escaped, U+2028/2029 raw), so that
+   * handshake payload bytes match the TypeScript side.
    */
   public static String quote(String s) {
     StringBuilder out = new StringBuilder(s.length() + 2).append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
-        case '"': out.append("\\\""); break;
-        case '\\': out.append("\\\\"); break;
-        case '\b': out.append("\\b"); break;
-        case '\f': out.append("\\f"); break;
-        case '\n': out.append("\\n"); break;
-        case '\r': out.append("\\r"); break;
-        case '\t': out.append("\\t"); break;
+        case '"':
+          out.append("\\\"");
+          break;
+        case '\\':
+          out.append("\\\\");
+          break;
+        case '\b':
+          out.append("\\b");
+          break;
+        case '\f':
+          out.append("\\f");
+          break;
+        case '\n':
+          out.append("\\n");
+          break;
+        case '\r':
+          out.append("\\r");
+          break;
+        case '\t':
+          out.append("\\t");
+          break;
         default:
           if (c < 0x20 || isLoneSurrogate(s, i)) {
             out.append(String.format("\\u%04x", (int) c));

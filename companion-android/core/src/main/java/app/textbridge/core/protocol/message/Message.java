@@ -7,10 +7,13 @@ import java.util.Objects;
 public final class Message {
   public final MessageType type;
   public final int v;
+
   /** Null when absent. */
   public final String id;
+
   /** Null when absent. */
   public final String ref;
+
   private final JsonObject body;
 
   public Message(MessageType type, String id, String ref, JsonObject body) {

@@ -10,25 +10,27 @@ import com.google.gson.JsonObject;
  * else invalid is a {@link MessageException} (close 4000).
  */
 public final class MessageCodec {
-  private static final Schema ENVELOPE = Schema.object()
-      .req("type", Schema.string(1, 64))
-      .req("v", Schema.integer(1))
-      .opt("id", Shapes.REQUEST_ID_SCHEMA)
-      .opt("ref", Shapes.REQUEST_ID_SCHEMA)
-      .req("body", Schema.looseObject());
+  private static final Schema ENVELOPE =
+      Schema.object()
+          .req("type", Schema.string(1, 64))
+          .req("v", Schema.integer(1))
+          .opt("id", Shapes.REQUEST_ID_SCHEMA)
+          .opt("ref", Shapes.REQUEST_ID_SCHEMA)
+          .req("body", Schema.looseObject());
 
   private MessageCodec() {}
 
   /** Validates before sending too: a malformed outgoing message is our bug, caught here. */
   public static byte[] encode(Message m, Role sender) throws MessageException {
     if (!m.type.maySend(sender)) {
-      throw new MessageException(MessageException.Code.WRONG_DIRECTION, sender.wire + " " + m.type.wire);
+      throw new MessageException(
+          MessageException.Code.WRONG_DIRECTION, sender.wire + " " + m.type.wire);
     }
     try {
       m.type.body.check(m.body());
     } catch (Schema.Violation e) {
-      throw new MessageException(MessageException.Code.INVALID_BODY,
-          m.type.wire + " " + e.getMessage());
+      throw new MessageException(
+          MessageException.Code.INVALID_BODY, m.type.wire + " " + e.getMessage());
     }
     return Json.encode(m.toJson());
   }
@@ -60,7 +62,8 @@ public final class MessageCodec {
     try {
       body = type.body.check(env.get("body")).getAsJsonObject();
     } catch (Schema.Violation e) {
-      throw new MessageException(MessageException.Code.INVALID_BODY, typeName + " " + e.getMessage());
+      throw new MessageException(
+          MessageException.Code.INVALID_BODY, typeName + " " + e.getMessage());
     }
     if (type == MessageType.HELLO && body.get("role").getAsString().equals(receiver.wire)) {
       throw new MessageException(MessageException.Code.INVALID_BODY, "hello role");

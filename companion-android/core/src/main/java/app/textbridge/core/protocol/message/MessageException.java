@@ -9,7 +9,9 @@ public final class MessageException extends ProtocolException {
 
   /** Stable codes. */
   public enum Code {
-    MALFORMED("malformed"), WRONG_DIRECTION("wrong_direction"), INVALID_BODY("invalid_body");
+    MALFORMED("malformed"),
+    WRONG_DIRECTION("wrong_direction"),
+    INVALID_BODY("invalid_body");
 
     public final String wire;
 

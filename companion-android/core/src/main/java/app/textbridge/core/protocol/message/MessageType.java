@@ -30,8 +30,10 @@ public enum MessageType {
   public static final int TYPE_VERSION = 1;
 
   public final String wire;
+
   /** The only role that may send it, or null for both. */
   public final Role sender;
+
   final Schema body;
 
   MessageType(String wire, Role sender, Schema body) {

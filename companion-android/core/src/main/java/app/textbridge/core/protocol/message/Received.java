@@ -5,13 +5,20 @@ package app.textbridge.core.protocol.message;
  * cases of PROTOCOL.md §8 (answered with an {@code error} message).
  */
 public final class Received {
-  public enum Kind { MESSAGE, UNKNOWN_TYPE, UNSUPPORTED_VERSION }
+  public enum Kind {
+    MESSAGE,
+    UNKNOWN_TYPE,
+    UNSUPPORTED_VERSION
+  }
 
   public final Kind kind;
+
   /** The message (MESSAGE only). */
   public final Message message;
+
   /** The type name as sent (all kinds). */
   public final String type;
+
   /** The envelope id, null when absent (all kinds). */
   public final String id;
 

@@ -2,7 +2,10 @@ package app.textbridge.core.protocol.message;
 
 import com.google.gson.JsonElement;
 
-/** Shapes shared by several message types (PROTOCOL.md §8), as in shared/protocol/messages/common.ts. */
+/**
+ * Shapes shared by several message types (PROTOCOL.md §8), as in
+ * shared/protocol/messages/common.ts.
+ */
 public final class Shapes {
   private Shapes() {}
 
@@ -40,27 +43,29 @@ public final class Shapes {
   public static final Schema SEND_KEY_SCHEMA = Schema.string(0, 64, SEND_KEY);
   public static final Schema REQUEST_ID_SCHEMA = Schema.string(1, 64, REQUEST_ID);
 
-  public static final Schema PART = Schema.object()
-      .req("partId", PART_ID)
-      .req("mime", Schema.string(1, 100))
-      .req("size", Schema.integer(0).nullable())
-      .req("name", Schema.string(0, 255).nullable());
+  public static final Schema PART =
+      Schema.object()
+          .req("partId", PART_ID)
+          .req("mime", Schema.string(1, 100))
+          .req("size", Schema.integer(0).nullable())
+          .req("name", Schema.string(0, 255).nullable());
 
-  public static final Schema SMS_MESSAGE = Schema.object()
-      .req("id", MESSAGE_ID)
-      .req("kind", Schema.oneOf("sms", "mms"))
-      .req("threadId", Schema.integer(0).nullable())
-      .req("box", Schema.oneOf("inbox", "sent", "outbox", "queued", "failed", "draft"))
-      .req("addresses", Schema.array(ADDRESS, 1, 50))
-      .req("sender", ADDRESS.nullable())
-      .req("date", TIMESTAMP)
-      .req("dateSent", TIMESTAMP.nullable())
-      .req("body", Schema.string(0, MAX_BODY_CHARS))
-      .req("read", Schema.bool())
-      .req("status", Schema.oneOf("none", "pending", "complete", "failed"))
-      .req("subId", SUB_ID)
-      .req("parts", Schema.array(PART, 0, 20))
-      .req("sendKey", SEND_KEY_SCHEMA.nullable());
+  public static final Schema SMS_MESSAGE =
+      Schema.object()
+          .req("id", MESSAGE_ID)
+          .req("kind", Schema.oneOf("sms", "mms"))
+          .req("threadId", Schema.integer(0).nullable())
+          .req("box", Schema.oneOf("inbox", "sent", "outbox", "queued", "failed", "draft"))
+          .req("addresses", Schema.array(ADDRESS, 1, 50))
+          .req("sender", ADDRESS.nullable())
+          .req("date", TIMESTAMP)
+          .req("dateSent", TIMESTAMP.nullable())
+          .req("body", Schema.string(0, MAX_BODY_CHARS))
+          .req("read", Schema.bool())
+          .req("status", Schema.oneOf("none", "pending", "complete", "failed"))
+          .req("subId", SUB_ID)
+          .req("parts", Schema.array(PART, 0, 20))
+          .req("sendKey", SEND_KEY_SCHEMA.nullable());
 
   static boolean isString(JsonElement v) {
     return v != null && v.isJsonPrimitive() && v.getAsJsonPrimitive().isString();
