@@ -8,18 +8,19 @@ import app.textbridge.core.support.SystemClock;
 
 /**
  * What differs between the phone and the tests: the key-file cipher (no AndroidKeyStore under
- * Robolectric), the listening port (0 = any free port), the clock, the device name.
+ * Robolectric), the listening port (0 = any free port), the clock, the device name. CompanionApp
+ * takes the defaults; only the engine and its tests change them.
  */
 public final class EngineOptions {
-  public SecretCipher cipher = new KeystoreCipher();
+  SecretCipher cipher = new KeystoreCipher();
 
   /** The reference phone's port (PROTOCOL.md §3); another free port if it is taken. */
-  public int port = Constants.DEFAULT_PHONE_PORT;
+  int port = Constants.DEFAULT_PHONE_PORT;
 
-  public Clock clock = new SystemClock();
+  Clock clock = new SystemClock();
 
   /** Shown in hello and the pairing payload (the desktop's list of phones). */
-  public String deviceName = android.os.Build.MODEL;
+  String deviceName = android.os.Build.MODEL;
 
-  public String appVersion = "1.0.0";
+  String appVersion = "1.0.0";
 }
