@@ -1,5 +1,5 @@
-// A tiny structured logger. Callers pass fields, never message bodies or keys (architecture
-// convention 11); the sink is swappable so tests and the web host can capture or silence it.
+// A tiny structured logger. Callers pass fields, never message bodies or keys, because logs get
+// pasted into bug reports; the sink is swappable so tests and the web host can capture or silence it.
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
 export type LogFields = Readonly<Record<string, string | number | boolean | null | undefined>>
 

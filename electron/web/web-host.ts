@@ -1,6 +1,6 @@
 // Web mode: the same renderer bundle served to a browser on 127.0.0.1 only, talking to the core
 // over a WebSocket bridge. The bridge demands the random token from the printed URL and refuses
-// any foreign Origin or Host (security brief: "a malicious page must not reach it"; the Host
+// any foreign Origin or Host, so a web page open in the same browser cannot reach it (the Host
 // check also defeats DNS rebinding).
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server } from 'node:http'

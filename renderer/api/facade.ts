@@ -1,4 +1,4 @@
-// The renderer's one typed facade over the contract (architecture convention 3): a method per
+// The renderer's one typed facade over the contract, so components read like plain calls: a method per
 // contract entry, grouped by namespace (`api.messages.send(...)`), returning the value or
 // throwing ApiError. Components never see a Result.
 import {

@@ -1,5 +1,5 @@
-// Web mode's bridge frames arrive as text from a socket: untrusted until parsed (architecture
-// convention 1). Replies carry a Result; pushed events are checked down to their discriminant
+// Web mode's bridge frames arrive as text from a socket: untrusted until parsed, like
+// anything that crosses a process boundary. Replies carry a Result; pushed events are checked down to their discriminant
 // and the fields the store keys on, and an unknown event type is refused loudly, not guessed at.
 import { z } from 'zod'
 import type { CoreEvent } from '../../shared/api/events'

@@ -1,4 +1,4 @@
-// The one place core events enter the window (architecture convention 7): every CoreEvent and
+// The one place core events enter the window, so state has one way in: every CoreEvent and
 // every change of the link to the core is turned into store actions here, and nowhere else.
 import type { CoreEvent } from '../../shared/api/events'
 import type { Transport } from '../api/transport'

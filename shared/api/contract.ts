@@ -1,4 +1,4 @@
-// The one contract between the UI and the desktop core (architecture convention 2): every use
+// The one contract between the UI and the desktop core, so both hosts expose the same surface: every use
 // case with the schema its argument must satisfy and the type it returns. The Electron preload
 // and the web-mode bridge are both derived from this object, and both hosts validate every
 // argument with these schemas before the core sees it.

@@ -1,5 +1,5 @@
 // Events the core pushes to the UI. One stream, one union: the renderer's bridge module is the
-// only subscriber and fans them out to the store (architecture convention 7).
+// only subscriber and fans them out to the store, so no component listens on its own.
 import type { ConversationId, DeviceId, MessageId } from '../model/ids'
 import type { PairingView } from './pairing'
 import type { Status } from './status'

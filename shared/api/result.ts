@@ -1,5 +1,5 @@
 // Every call across the IPC or web bridge returns a Result; the renderer's facade turns errors
-// back into exceptions (architecture convention 3).
+// back into exceptions, because a thrown error does not survive structured cloning intact.
 import { z } from 'zod'
 
 export const API_ERROR_CODES = [

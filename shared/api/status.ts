@@ -1,5 +1,5 @@
-// What the UI shows about each phone's connection (architecture convention 8: states are
-// visible), and the diagnostics behind "unreachable".
+// What the UI shows about each phone's connection (every state is named, so the window can say
+// exactly what is wrong), and the diagnostics behind "unreachable".
 import type { DeviceId } from '../model/ids'
 import type { OutboxCounts } from '../model/outbox'
 

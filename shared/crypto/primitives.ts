@@ -35,7 +35,7 @@ export function generateKeyPair(): KeyPair {
 
 /**
  * X25519 that refuses low-order points. tweetnacl returns an all-zero secret for them without
- * complaint (protocol brief), which would let a peer force a known key; we throw instead.
+ * complaint, which would let a peer force a known key; we throw instead.
  */
 export function dh(secretKey: Uint8Array, publicKey: Uint8Array): Uint8Array {
   requireLength(secretKey, KEY_BYTES)

@@ -5,7 +5,7 @@ import type { ConversationId, DeviceId, MessageId, OutboxId } from './ids'
 export type { SendFailureReason }
 
 /**
- * The life of a text written on this desktop (architecture brief, convention 8). Forward only:
+ * The life of a text written on this desktop. Forward only:
  * queued → dispatching → sent → delivered. `failed` and `unknown` are final until the user
  * retries; `unknown` means the desktop cannot tell whether the phone sent it (for example the
  * desktop stopped while the request was in flight) and is never resent automatically.

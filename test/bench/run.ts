@@ -1,4 +1,4 @@
-// The performance brief's benchmark (shared/briefs/performance.md): measures each target with
+// The benchmark behind README's performance table: measures each target with
 // its floor in the same run, prints one table and writes it to test-results/bench.json. Timing
 // never fails the run: these machines are noisy.
 //

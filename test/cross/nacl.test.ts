@@ -1,4 +1,4 @@
-// Brief: "thousands of random box/secretbox round trips agree both ways" between tweetnacl (the
+// Thousands of random box/secretbox round trips must agree both ways between tweetnacl (the
 // desktop) and the phone's Bouncy Castle NaCl wrapper, plus X25519 and tampering.
 import nacl from 'tweetnacl'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -1,5 +1,5 @@
-// Two hosts on a private link, made of network namespaces and a veth pair (the machine brief:
-// tests that use mDNS run only inside namespaces they create, never on the host's interfaces).
+// Two hosts on a private link, made of network namespaces and a veth pair: tests
+// that use mDNS run only inside namespaces they create, never on the host's real interfaces.
 // Needs root and iproute2; `lanAvailable()` says why not when it cannot work.
 import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import { randomBytes } from 'node:crypto'

@@ -1,4 +1,4 @@
-// Third-party vectors for the two primitives the brief names. They live beside the repository
+// Third-party vectors for the two primitives the protocol rests on (X25519, XSalsa20-Poly1305). They live beside the repository
 // (../shared/vectors/wycheproof) and are not copied in; without them the suite says so and skips.
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'

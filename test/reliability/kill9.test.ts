@@ -1,6 +1,5 @@
-// Issue 4 / security brief: "kill -9 of the desktop during a sync and a send, repeated: every
-// message appears exactly once, nothing acknowledged is lost, PRAGMA integrity_check is ok" —
-// and nothing left "unknown" by a crash is ever resent on its own.
+// kill -9 of the desktop during a sync and a send, repeated: every message appears exactly once,
+// nothing acknowledged is lost, PRAGMA integrity_check is ok, and nothing left "unknown" by a crash is ever resent on its own.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -1,5 +1,5 @@
-// Brief: "1,000 unauthenticated sockets: bounded pending count, each dropped within the timeout,
-// memory growth bounded." Bounded in time: a short handshake deadline and waves of sockets.
+// 1,000 unauthenticated sockets: the pending count stays bounded, each is dropped within the
+// handshake timeout, and memory growth is bounded. Bounded in time: a short handshake deadline and waves of sockets.
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { afterAll, describe, expect, it } from 'vitest'

@@ -1,5 +1,5 @@
 // The web-mode bridge accepts only our own page: the right token, Origin and Host. Everything
-// else is refused before the core sees a byte (security brief).
+// else is refused before the core sees a byte.
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

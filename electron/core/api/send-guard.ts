@@ -1,4 +1,4 @@
-// Keeps sending person-to-person (field brief, "Staying person-to-person"): every text is one
+// Keeps sending person-to-person, so carriers never see the phone as a bulk sender: every text is one
 // person's action in one conversation, paced like a human, and a text to a number with no
 // conversation yet is confirmed by the host (a native dialog in Electron), not only the renderer.
 import { ApiError } from '../../../shared/api/result'

@@ -1,6 +1,6 @@
 // Where the desktop's static secret key lives at rest. In Electron the vault is backed by
 // safeStorage (electron/main/shell/safe-storage-vault.ts); in web mode by a 0600 file, and the
-// UI shows that this is weaker (security brief: "where safeStorage falls back ..., warn").
+// UI shows that this is weaker, because a user must never believe a file is a keychain.
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { z } from 'zod'

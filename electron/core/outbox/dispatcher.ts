@@ -1,4 +1,4 @@
-// Sends the outbox to a connected phone (brief: "Sending is not idempotent"). Each row is marked
+// Sends the outbox to a connected phone. Sending an SMS cannot be undone or repeated safely, so each row is marked
 // `dispatching` in the archive before its request leaves. A dropped connection puts rows still in
 // flight back to `queued` under the same key (DeviceConnection), and the phone dedupes by key, so
 // asking again can never send twice. Only a desktop crash makes a row `unknown` (the archive does

@@ -1,4 +1,5 @@
-// The outbox state machine (architecture brief, convention 8; PROTOCOL.md §9.9).
+// The outbox state machine (PROTOCOL.md §9.9), explicit so a state can only move forward and a
+// late or repeated status from the phone can never undo a newer one.
 import type { SendState } from '../../../shared/protocol/messages/catalogue'
 import type { OutboxState } from '../../../shared/model/outbox'
 

@@ -1,4 +1,4 @@
-// Desktop pairing, an explicit state machine (architecture convention 8; PROTOCOL.md §4, §5.3):
+// Desktop pairing, an explicit state machine so every screen maps to one state (PROTOCOL.md §4, §5.3):
 //   idle → showing_qr → connecting → confirm → paired
 //                 ↑           ↓          ↓
 //                 └──────── failed ←─────┘   (any failure burns the QR; "try again" shows a new one)

@@ -66,7 +66,7 @@ export class Phones {
     if (existing !== undefined && existing.unpairedAt === null) {
       // Still paired: the same key is this phone pairing again (its own record was lost), so
       // start over on the archive we keep; another key for the same phone id is refused and the
-      // pinned key stays as it was (protocol brief).
+      // pinned key stays as it was, since a new key under a known id is what an impostor looks like.
       if (!sameKey(archive.devices.pinnedKey(pairing.deviceId), pairing.staticKey))
         return 'key_mismatch'
       this.connections.get(pairing.deviceId)?.stop()

@@ -1,7 +1,7 @@
 // Things only the main process may decide: notifications for new texts while the window is in
 // the background, opening links (https only, after the user confirms), and confirming a text to
-// a number that has no conversation yet (a send is confirmed by the main process, not only by
-// the renderer: security brief).
+// a number that has no conversation yet (confirmed by the main process, not only by the
+// renderer, so a compromised page cannot text strangers on its own).
 import { dialog, Notification, shell, type BrowserWindow } from 'electron'
 import type { CoreApi } from '../../core/api/handlers'
 

@@ -1,6 +1,6 @@
 // The desktop's key at rest in Electron: encrypted with safeStorage (the OS keychain: Keychain,
 // DPAPI, libsecret/kwallet). On Linux safeStorage can fall back to a hard-coded password
-// ("basic_text"); then the key is only obscured, and the UI says so (security brief).
+// ("basic_text"); then the key is only obscured, and the UI says so rather than pretend.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { safeStorage } from 'electron'

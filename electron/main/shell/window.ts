@@ -1,5 +1,5 @@
-// The one BrowserWindow, locked down as the security brief asks: sandboxed, isolated, no Node,
-// no navigation away from the app and no new windows.
+// The one BrowserWindow, locked down because it renders text strangers send: sandboxed,
+// isolated, no Node, no navigation away from the app and no new windows.
 import { BrowserWindow } from 'electron'
 import { fileURLToPath } from 'node:url'
 

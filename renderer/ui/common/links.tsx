@@ -1,5 +1,5 @@
-// Links inside texts open only after the user confirms (security brief: "openExternal only for
-// https after confirmation"). In Electron the main process shows the native confirmation and
+// Links inside texts open only after the user confirms, and only https, because anyone can text
+// a link. In Electron the main process shows the native confirmation and
 // opens the browser; in web mode this window asks, then opens a new tab without an opener.
 import { useCallback } from 'react'
 import { errorText } from '../../api/facade'

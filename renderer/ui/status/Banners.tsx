@@ -1,5 +1,5 @@
 // Window-wide warnings: the link to the desktop core (web mode), and keys stored without the
-// operating system's protection (security brief: "where safeStorage falls back ... warn").
+// operating system's protection, which the user should know about rather than assume.
 import type { LinkState } from '../../api/transport'
 import { useApp, useServices } from '../../store/context'
 import { useNow } from '../common/use-now'

@@ -1,5 +1,5 @@
-// What a bubble says about its delivery (architecture convention 8: the send state machine is
-// visible), and the choices a failed or uncertain text offers.
+// What a bubble says about its delivery (every state of the send state machine is shown, so a
+// text is never silently stuck), and the choices a failed or uncertain text offers.
 import type { ArchivedMessage } from '../../../shared/model'
 import { sendFailureText } from '../../lib/words'
 import { useActions } from '../../store/context'

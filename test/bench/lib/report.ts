@@ -5,7 +5,7 @@ import { dirname } from 'node:path'
 export type Unit = 'ms' | 's' | 'MB' | 'rows/s'
 
 export interface Row {
-  /** The brief's target number ('1'..'7'), or 'bulk' for the store's bulk-path figures. */
+  /** The target's number ('1'..'7'), or 'bulk' for the store's bulk-path figures. */
   readonly target: string
   readonly measure: string
   /** Null when the measurement could not run here (the note says why). */
@@ -15,7 +15,7 @@ export interface Row {
   readonly detail?: string
   /** The floor measured in this run, in the same unit and statistic. */
   readonly floor: number | null
-  /** The brief's target value in `unit`, or null where the brief sets none for this figure. */
+  /** The target value in `unit`, or null where none is set for this figure. */
   readonly goal: number | null
   readonly goalText: string
   /** Rates: more is better, so the ratio is floor / value (how many times the floor's cost). */
@@ -58,7 +58,7 @@ export function finish(rows: readonly Row[]): ReportedRow[] {
   return rows.map((r) => ({ ...r, ratio: ratioOf(r), verdict: verdictOf(r) }))
 }
 
-/** The table as aligned text: target, measure, value, floor, ratio, the brief's target. */
+/** The table as aligned text: target, measure, value, floor, ratio, the target. */
 export function table(rows: readonly ReportedRow[]): string {
   const header = ['#', 'measure', 'value', 'detail', 'floor (this run)', 'ratio', 'target', '']
   const lines = rows.map((r) => [

@@ -1,4 +1,4 @@
-// The benchmark's sizes: the brief's in the full run, small ones for the quick smoke run.
+// The benchmark's sizes: the targets' own in the full run, small ones for the quick smoke run.
 export interface Sizes {
   /** Target 1 (and 2 and 7 run on its result). */
   readonly sync: { readonly messages: number; readonly conversations: number }

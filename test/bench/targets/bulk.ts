@@ -1,7 +1,7 @@
 // The store's bulk path on its own (electron/core/store/README.md: "a back-fill ... one
 // rebuild"): a history through sync.applyHistory in the sync engine's batches (1,000, newest
 // first) into a file-backed archive, then the rebuild. Floor: the same batches into the minimal
-// schema, then its rebuild. Not one of the brief's targets; it is the desktop's share of target 1.
+// schema, then its rebuild. Not one of the numbered targets; it is the desktop's share of target 1.
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { openArchive } from '../../../electron/core/store'

@@ -1,4 +1,4 @@
-// The threads table, maintained on write (architecture brief, convention 6): one row per
+// The threads table, maintained on write so the list stays fast at any archive size: one row per
 // normalised participant set within a device, with counts kept by deltas and the last message
 // found by one index seek, so listing conversations never groups over messages.
 import type { DeviceContext } from '../devices/devices'

@@ -1,4 +1,4 @@
-// Numbered migrations (architecture brief, convention 5): each runs in its own transaction
+// Numbered, forward-only migrations: each runs in its own transaction
 // together with the user_version it reaches, so a crash leaves the file at a whole version.
 // A file from a newer build is refused, never "repaired" downwards.
 import type { Db } from '../db/db'
