@@ -4,13 +4,19 @@ import { fileURLToPath } from 'node:url'
 
 const at = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
-// Three bundles: the main process (plain Node core plus the thin Electron shell), the preload
-// (CommonJS: sandboxed preloads cannot be ES modules) and the renderer.
+// Three bundles: the main process (plain Node core plus the thin Electron shell, and the
+// archive's worker thread as a second entry), the preload (CommonJS: sandboxed preloads cannot
+// be ES modules) and the renderer.
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: at('electron/main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: at('electron/main/index.ts'),
+          'archive-worker': at('electron/core/archive/worker.ts'),
+        },
+      },
     },
   },
   preload: {

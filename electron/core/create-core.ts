@@ -15,7 +15,8 @@ import type { Logger } from './log'
 import { dialPhone, type Dialled, type DialOptions } from './net/dial'
 import type { HelloBody } from './net/session'
 import { PairingFlow } from './pairing/pairing-flow'
-import { openArchive, type Archive } from './store'
+import { ArchiveHost } from './archive/host'
+import type { RemoteArchive } from './archive/surface'
 import { EventHub } from './events/event-hub'
 import { archiveHandlers } from './api/handlers-archive'
 import { phoneHandlers, type HostHooks } from './api/handlers-phones'
@@ -41,15 +42,20 @@ export interface CoreOptions {
   /** Keepalive timings (PROTOCOL.md §7 defaults; tests on a cut link shorten them). */
   readonly keepalive?: { readonly idleMs: number; readonly timeoutMs: number }
   readonly dial?: (options: DialOptions) => Promise<Dialled<HandshakeResult | PairingResult>>
+  /** The archive worker's entry point (the Electron bundle's own); TypeScript beside it otherwise. */
+  readonly archiveWorker?: string
 }
 
 export interface Core {
   readonly api: CoreApi
-  readonly archive: Archive
+  readonly archive: RemoteArchive
+  /** The archive's threads (tests inject crashes through it). */
+  readonly archiveHost: ArchiveHost
   readonly phones: Phones
   readonly pairing: PairingFlow
   start(): void
-  stop(): void
+  /** Stops every connection, then closes the archive after the writes already made. */
+  stop(): Promise<void>
 }
 
 export const DESKTOP_CAPABILITIES = ['sync', 'send', 'contacts', 'mms.fetch']
@@ -59,8 +65,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log
   // First run: the folder may not exist yet. Only this user may read it (the archive is private).
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
-  const archive = openArchive(join(options.dataDir, 'archive.sqlite'), { clock: now })
-  const recovered = archive.outbox.recoverAfterCrash()
+  const archiveHost = await ArchiveHost.start({
+    path: join(options.dataDir, 'archive.sqlite'),
+    now,
+    log,
+    ...(options.archiveWorker === undefined ? {} : { workerEntry: options.archiveWorker }),
+  })
+  const archive = archiveHost.archive
+  const recovered = await archive.outbox.recoverAfterCrash()
   if (recovered > 0) log.log('warn', 'outbox.recovered_unknown', { count: recovered })
   const settings = new Settings(join(options.dataDir, 'settings.json'), log)
   const identity = await loadOrCreateIdentity(options.vault)
@@ -135,34 +147,60 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...archiveHandlers(archive, phones, guard),
   }
   let rebuildTimer: ReturnType<typeof setTimeout> | null = null
+  const startPhones = () => {
+    phones.startAll().catch((e: unknown) => {
+      log.log('error', 'phones.start_failed', { error: e instanceof Error ? e.name : 'error' })
+    })
+  }
+  // A crashed writer lost only uncommitted work; each phone resumes from what was committed.
+  const offRestart = archiveHost.onRestart((role) => {
+    if (role !== 'writer') return
+    phones.restartAll().catch((e: unknown) => {
+      log.log('error', 'phones.restart_failed', { error: e instanceof Error ? e.name : 'error' })
+    })
+  })
   return {
     api: { handlers, onEvent: (listener) => events.on(listener) },
     archive,
+    archiveHost,
     phones,
     pairing,
     start() {
       options.finder.start()
-      phones.startAll()
+      startPhones()
       // An index left dirty by a crash mid-rebuild is rebuilt once the app is up; a back-fill
       // still in progress rebuilds it itself when it completes.
       rebuildTimer = setTimeout(() => {
-        const backfilling = archive.devices.list().some((d) => {
-          const h = archive.sync.state(d.id).history
-          return d.unpairedAt === null && h.started && !h.done
-        })
-        if (!backfilling && archive.searchIndex.rebuildIfDirty())
-          log.log('info', 'search.rebuilt_after_crash')
+        rebuildIfDirty(archive).then(
+          (rebuilt) => {
+            if (rebuilt) log.log('info', 'search.rebuilt_after_crash')
+          },
+          (e: unknown) => {
+            log.log('warn', 'search.rebuild_failed', {
+              error: e instanceof Error ? e.name : 'error',
+            })
+          },
+        )
       }, 2_000)
       rebuildTimer.unref()
     },
-    stop() {
+    async stop() {
       if (rebuildTimer !== null) clearTimeout(rebuildTimer)
+      offRestart()
       pairing.cancel()
       phones.stopAll()
       options.finder.stop()
-      archive.close()
+      await archiveHost.close()
     },
   }
+}
+
+async function rebuildIfDirty(archive: RemoteArchive): Promise<boolean> {
+  for (const d of await archive.devices.list()) {
+    const h = (await archive.sync.state(d.id)).history
+    if (d.unpairedAt === null && h.started && !h.done) return false
+  }
+  return archive.searchIndex.rebuildIfDirty()
 }
 
 function friendlyName(): string {

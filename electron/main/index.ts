@@ -1,6 +1,7 @@
 // Electron composition root: the plain-Node core, hosted in the main process, with the few
 // things only Electron can do (safeStorage, native dialogs, notifications, the window).
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow } from 'electron'
 import { createCore, type Core } from '../core/create-core'
 import { MdnsDiscovery } from '../core/discovery/discovery'
@@ -44,6 +45,8 @@ async function start(): Promise<void> {
       demoScan: demo === null ? null : (uri) => demo?.scan(uri),
     },
     confirmNewRecipients: (addresses, phone) => confirmNewRecipient(window, addresses, phone),
+    // Bundled beside this file by electron-vite (a second entry of the main build).
+    archiveWorker: join(dirname(fileURLToPath(import.meta.url)), 'archive-worker.js'),
   })
   const api = core.api
   registerIpc(api, api.handlers, window, log)
@@ -66,7 +69,13 @@ app.on('window-all-closed', () => {
   app.quit()
 })
 
-app.on('will-quit', () => {
-  core?.stop()
-  void demo?.stop()
+// The archive's threads finish the writes already made before the app exits.
+let quitting = false
+app.on('will-quit', (event) => {
+  if (quitting) return
+  quitting = true
+  event.preventDefault()
+  void Promise.allSettled([core?.stop(), demo?.stop()]).then(() => {
+    app.exit(0)
+  })
 })

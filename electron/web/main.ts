@@ -75,7 +75,7 @@ const stop = () => {
   stopping = true
   void (async () => {
     await host.close()
-    core.stop()
+    await core.stop()
     await demo?.stop()
     process.exit(0)
   })()

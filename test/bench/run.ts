@@ -89,7 +89,7 @@ try {
               sizes.incomingTexts,
             )
             log('  sending')
-            const conversation = h.core.archive.conversations.list({}, null, 1).items[0]
+            const conversation = (await h.core.archive.conversations.list({}, null, 1)).items[0]
             if (conversation === undefined) throw new Error('no conversation to send to')
             const sends = await measureSend(h, demo, conversation.id, sizes.sends)
             const bare = await measureBareOneWay(h, demo, milestones.deviceId, sizes.sends)

@@ -19,12 +19,12 @@ describe('desktop core with the demo phone', () => {
     const deviceId = await pair(h)
     expect(h.demo.phone.pairedDesktops).toEqual(['Test desktop'])
     await synced(h, deviceId)
-    const { conversations, messages } = storedCounts(h.core.archive)
+    const { conversations, messages } = await storedCounts(h.core.archive)
     // One desktop conversation per phone thread (numbers normalised with the phone's region),
     // and every message exactly once.
     expect(conversations).toBe(120)
     expect(messages).toBe(history.messages.length)
-    const integrity = h.core.archive.searchIndex.check()
+    const integrity = await h.core.archive.searchIndex.check()
     expect(integrity).toEqual({ sqlite: ['ok'], fts: 'ok' })
     const found = await h.call('search.query', {
       text: history.messages[5]!.body.split(' ')[0] ?? '',

@@ -50,7 +50,7 @@ describe('desktop core, more end to end', () => {
     })
     await synced(h, idA)
     await synced(h, idB)
-    const conversations = allConversations(h.core.archive)
+    const conversations = await allConversations(h.core.archive)
     expect(conversations.filter((c) => c.deviceId === idA)).toHaveLength(12)
     expect(conversations.filter((c) => c.deviceId === idB)).toHaveLength(8)
     const onlyB = await h.call('conversations.list', { deviceId: idB, limit: 50 })
@@ -61,7 +61,9 @@ describe('desktop core, more end to end', () => {
     expect(b.phone.pairedDesktops).toEqual([])
     expect((await h.call('devices.list', {})).find((d) => d.id === idB)?.unpairedAt).not.toBeNull()
     // The archive of an unpaired phone is kept.
-    expect(allConversations(h.core.archive).filter((c) => c.deviceId === idB)).toHaveLength(8)
+    expect((await allConversations(h.core.archive)).filter((c) => c.deviceId === idB)).toHaveLength(
+      8,
+    )
   }, 120_000)
 
   it('mirrors a deletion on the phone, live', async () => {
@@ -69,10 +71,12 @@ describe('desktop core, more end to end', () => {
     h = await startHarness({ history })
     const deviceId = await pair(h)
     await synced(h, deviceId)
-    const before = storedCounts(h.core.archive).messages
+    const before = (await storedCounts(h.core.archive)).messages
     const newest = h.demo.phone.store.ordered[0]!
     expect(h.demo.phone.store.delete(newest.id)).toBe(true)
-    await h.until(() => (storedCounts(h!.core.archive).messages === before - 1 ? true : undefined))
+    await h.until(async () =>
+      (await storedCounts(h!.core.archive)).messages === before - 1 ? true : undefined,
+    )
   }, 60_000)
 
   it('fetches an MMS picture from the phone once, then serves it from the archive', async () => {
@@ -82,7 +86,7 @@ describe('desktop core, more end to end', () => {
     const deviceId = await pair(h)
     await synced(h, deviceId)
     let found: { messageId: number; partId: string } | null = null
-    for (const c of allConversations(h.core.archive)) {
+    for (const c of await allConversations(h.core.archive)) {
       const page = await h.call('messages.list', { conversationId: c.id, limit: 500 })
       const m = page.items.find((x) => x.attachments.some((p) => p.partId === withData.partId))
       if (m !== undefined) found = { messageId: m.id, partId: withData.partId }
@@ -109,7 +113,7 @@ describe('desktop core, more end to end', () => {
     h = await startHarness({ history })
     const deviceId = await pair(h)
     await synced(h, deviceId)
-    const contactIds = new Set(allConversations(h.core.archive).map((c) => c.contactId))
+    const contactIds = new Set((await allConversations(h.core.archive)).map((c) => c.contactId))
     const shown = withPhoto.filter((c) => contactIds.has(c.id))
     expect(shown.length).toBeGreaterThan(0)
     for (const c of shown) {

@@ -85,8 +85,8 @@ describe.skipIf(skip !== null)('desktop core ↔ Java phone core over loopback',
 
   it(`syncs all ${MESSAGES} messages exactly once`, async () => {
     await synced(h, deviceId, 120_000)
-    expect(storedCounts(h.core.archive).messages).toBe(MESSAGES)
-    expect(h.core.archive.searchIndex.check()).toEqual({ sqlite: ['ok'], fts: 'ok' })
+    expect((await storedCounts(h.core.archive)).messages).toBe(MESSAGES)
+    expect(await h.core.archive.searchIndex.check()).toEqual({ sqlite: ['ok'], fts: 'ok' })
   }, 180_000)
 
   it('receives a live text and sends one that reaches delivered', async () => {

@@ -124,7 +124,7 @@ describe.skipIf(skip !== null)('on a LAN made of network namespaces', () => {
     try {
       expect(archive.searchIndex.check()).toEqual({ sqlite: ['ok'], fts: 'ok' })
       const device = archive.devices.list()[0]!
-      const stored = storedCounts(archive, device.id).messages
+      const stored = (await storedCounts(archive, device.id)).messages
       expect(stored).toBe(HISTORY + 3 + 2)
       const sends = archive.outbox.list(device.id, OUTBOX_STATES)
       expect(sends.map((e) => e.state).sort()).toEqual(['delivered', 'delivered'])

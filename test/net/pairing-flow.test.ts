@@ -46,7 +46,7 @@ function setup(
     now: Date.now,
     onPaired: (p) => {
       paired.push(p)
-      return options.onPaired?.(p) ?? 'ok'
+      return Promise.resolve(options.onPaired?.(p) ?? 'ok')
     },
   })
   const states: PairingState[] = []

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { dispatch } from '../../electron/core/api/dispatch'
+import type { RemoteArchive } from '../../electron/core/archive/surface'
 import { createCore } from '../../electron/core/create-core'
 import { MdnsDiscovery, StaticFinder } from '../../electron/core/discovery/discovery'
 import { FileKeyVault } from '../../electron/core/identity/key-vault'
@@ -59,12 +60,18 @@ const core = await createCore({
 // Crash point for tests: die the instant a text is marked `dispatching`, before its request is
 // written to the socket — the one moment whose outcome the desktop cannot know.
 if (process.env.TB_CRASH_ON_DISPATCH === '1') {
-  const outbox = core.archive.outbox as { markDispatching: (id: number) => unknown }
-  const mark = outbox.markDispatching
-  outbox.markDispatching = (id: number) => {
-    mark(id)
-    process.kill(process.pid, 'SIGKILL')
-  }
+  const archive = core.archive as { outbox: RemoteArchive['outbox'] }
+  const real = archive.outbox
+  archive.outbox = new Proxy(real, {
+    get: (target, key) =>
+      key === 'markDispatching'
+        ? async (id: number) => {
+            // Committed on the archive's thread, and the request not yet sent: die here.
+            await real.markDispatching(id)
+            process.kill(process.pid, 'SIGKILL')
+          }
+        : Reflect.get(target, key),
+  })
 }
 const emit = (event: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(event)}\n`)
 async function call<M extends MethodName>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
@@ -89,7 +96,7 @@ createInterface({ input: process.stdin }).on('line', (line) => {
       emit({
         event: 'queued',
         id: sent.id,
-        key: outboxId === null ? null : core.archive.outbox.get(outboxId).sendKey,
+        key: outboxId === null ? null : (await core.archive.outbox.get(outboxId)).sendKey,
       })
     })()
   }
@@ -127,12 +134,11 @@ core.api.onEvent((event) => {
 })
 
 core.start()
-if (core.archive.devices.list().length === 0) {
+if ((await core.archive.devices.list()).length === 0) {
   const shown = await call('pairing.start', {})
   if (shown.step === 'showing_qr') emit({ event: 'qr', uri: shown.uri })
 }
 emit({ event: 'started' })
 process.on('SIGTERM', () => {
-  core.stop()
-  process.exit(0)
+  void core.stop().finally(() => process.exit(0))
 })

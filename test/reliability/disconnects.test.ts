@@ -36,15 +36,15 @@ describe('forced disconnects during sync', () => {
     live++
     await synced(h, deviceId, 120_000)
     await h.until(
-      () =>
-        storedCounts(h!.core.archive).messages === history.messages.length + live
+      async () =>
+        (await storedCounts(h!.core.archive)).messages === history.messages.length + live
           ? true
           : undefined,
       30_000,
     )
-    const stored = storedCounts(h.core.archive)
+    const stored = await storedCounts(h.core.archive)
     expect(stored.messages).toBe(history.messages.length + live)
-    expect(h.core.archive.searchIndex.check()).toEqual({ sqlite: ['ok'], fts: 'ok' })
+    expect(await h.core.archive.searchIndex.check()).toEqual({ sqlite: ['ok'], fts: 'ok' })
     const found = await h.call('search.query', {
       text: 'After the storm',
       limit: 5,

@@ -106,7 +106,7 @@ describe('kill -9 of the desktop during sync and send', () => {
     try {
       expect(archive.searchIndex.check()).toEqual({ sqlite: ['ok'], fts: 'ok' })
       const device = archive.devices.list()[0]!
-      const stored = storedCounts(archive, device.id).messages
+      const stored = (await storedCounts(archive, device.id)).messages
       // Every message the phone has (history + the texts that reached its radio) exactly once,
       // plus the desktop's own bubbles for texts the phone never received.
       const neverReached = archive.outbox

@@ -81,7 +81,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       }
     },
     async stop({ keepData = false } = {}) {
-      core.stop()
+      await core.stop()
       if (options.demo === undefined) await demo.stop()
       if (!keepData) rmSync(dataDir, { recursive: true, force: true })
     },

@@ -1,9 +1,11 @@
 // The single entry point both hosts (Electron IPC, web bridge) call with untrusted input: check
 // the method name and validate the argument against the contract, run the handler, and turn any
-// failure into a Result without leaking internals (architecture conventions 1 and 3).
+// failure into a Result without leaking internals: the window is never trusted, and never told
+// more than it can act on.
 import { isMethodName, parseArgs, type MethodName } from '../../../shared/api/contract'
 import { ApiError, type ApiErrorCode, type Result } from '../../../shared/api/result'
 import type { Logger } from '../log'
+import { ArchiveUnavailableError } from '../archive/errors'
 import { InvalidInputError, NotFoundError } from '../store'
 import type { ApiHandlers } from './handlers'
 
@@ -32,6 +34,9 @@ function toFailure(method: MethodName, e: unknown, log: Logger): Result<never> {
     return failure('not_found', `no such ${e.code.replaceAll('_', ' ')}`)
   if (e instanceof InvalidInputError)
     return failure('invalid_argument', e.code.replaceAll('_', ' '))
+  // The archive's thread crashed and is starting again: worth another try in a moment.
+  if (e instanceof ArchiveUnavailableError)
+    return failure('not_available', 'The archive is restarting. Try again in a moment.')
   // Anything else is a bug or an environment failure: log its name, tell the UI little.
   log.log('error', 'api.failed', {
     method,

@@ -4,7 +4,7 @@ import type { AppInfo } from '../../../shared/api/contract'
 import { ApiError } from '../../../shared/api/result'
 import type { ApiHandlers } from './handlers'
 import type { PairingFlow } from '../pairing/pairing-flow'
-import type { Archive } from '../store'
+import type { RemoteArchive } from '../archive/surface'
 import type { Phones } from '../phones/phones'
 import type { Settings } from '../settings'
 
@@ -31,7 +31,7 @@ export interface HostHooks {
 
 export function phoneHandlers(
   info: AppInfo,
-  archive: Archive,
+  archive: RemoteArchive,
   phones: Phones,
   pairing: PairingFlow,
   settings: Settings,
@@ -44,7 +44,7 @@ export function phoneHandlers(
   }
   return {
     'app.info': () => ok(info),
-    'status.get': () => ok(phones.status()),
+    'status.get': () => phones.status(),
     'pairing.get': () => ok(pairing.state),
     'pairing.start': () => {
       pairing.start()
@@ -58,18 +58,18 @@ export function phoneHandlers(
       pairing.connectTo(a.host, a.port)
       return ok(pairing.state)
     },
-    'devices.list': () => ok(archive.devices.list()),
-    'devices.rename': (a) => {
+    'devices.list': () => archive.devices.list(),
+    'devices.rename': async (a) => {
       settings.setName(a.deviceId, a.name)
-      const device = archive.devices.get(a.deviceId)
-      const renamed = archive.devices.updateInfo(a.deviceId, {
+      const device = await archive.devices.get(a.deviceId)
+      const renamed = await archive.devices.updateInfo(a.deviceId, {
         name: a.name,
         model: device.model,
         sims: device.sims,
       })
       connection(a.deviceId).rename(a.name)
       phones.statusChanged()
-      return ok(renamed)
+      return renamed
     },
     'devices.unpair': async (a) => {
       await phones.unpair(a.deviceId)

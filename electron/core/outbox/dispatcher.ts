@@ -15,6 +15,7 @@ const REQUEST_TIMEOUT_MS = 30_000
 export class OutboxDispatcher {
   private running = false
   private again = false
+  private reports: Promise<void> = Promise.resolve()
   private readonly off: () => void
 
   constructor(
@@ -54,10 +55,10 @@ export class OutboxDispatcher {
   }
 
   private async pass(): Promise<void> {
-    for (const entry of this.archive.queued(this.deviceId)) {
+    for (const entry of await this.archive.queued(this.deviceId)) {
       if (!this.session.isOpen) return
       try {
-        this.archive.markDispatching(entry.id)
+        await this.archive.markDispatching(entry.id)
       } catch (e) {
         // Changed under us (discarded by the user a moment ago): skip it, send the rest.
         this.log.log('warn', 'outbox.skipped', { error: e instanceof Error ? e.name : 'error' })
@@ -86,12 +87,25 @@ export class OutboxDispatcher {
     }
   }
 
+  /** Statuses are applied in the order the phone sent them (sent before delivered). */
   private report(status: BodyOf<'send.status'>): void {
-    const applied = this.archive.applyStatus(this.deviceId, status)
-    if (applied.entry === null) {
-      this.log.log('debug', 'outbox.unknown_key')
-      return
-    }
-    this.changes.applied(this.deviceId, applied.change)
+    this.reports = this.reports
+      .then(() => this.archive.applyStatus(this.deviceId, status))
+      .then(
+        (applied) => {
+          if (applied.entry === null) {
+            this.log.log('debug', 'outbox.unknown_key')
+            return
+          }
+          this.changes.applied(this.deviceId, applied.change)
+        },
+        (e: unknown) => {
+          // Not applied (the archive's thread is restarting). A text still in flight is asked
+          // about again on the next connection, and the phone answers from its record of the key.
+          this.log.log('warn', 'outbox.status_failed', {
+            error: e instanceof Error ? e.name : 'error',
+          })
+        },
+      )
   }
 }

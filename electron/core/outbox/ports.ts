@@ -2,7 +2,7 @@
 // the outbox repository on the archive's connection.
 import type { OutboxEntry } from '../../../shared/model/outbox'
 import type { BodyOf } from '../../../shared/protocol'
-import type { ApplyResult } from '../sync/ports'
+import type { ApplyResult, Awaitable } from '../sync/ports'
 
 export interface StatusApplied {
   /** The entry the status was for, or null if no entry has that key (an old or foreign key). */
@@ -14,14 +14,14 @@ export interface StatusApplied {
 
 export interface OutboxArchive {
   /** Entries to send when the phone is connected, oldest first. */
-  queued(deviceId: string): readonly OutboxEntry[]
+  queued(deviceId: string): Awaitable<readonly OutboxEntry[]>
   /** Recorded before the request goes out: a text is written down before anything is sent. */
-  markDispatching(outboxId: number): void
+  markDispatching(outboxId: number): Awaitable<unknown>
   /**
    * The connection dropped while texts were in flight: back to queued under the same key, so the
    * next connection asks again and the phone answers from its record (never a second send).
    */
-  requeueInFlight(deviceId: string): number
+  requeueInFlight(deviceId: string): Awaitable<number>
   /** Applies the phone's report (forward only; see states.ts). */
-  applyStatus(deviceId: string, status: BodyOf<'send.status'>): StatusApplied
+  applyStatus(deviceId: string, status: BodyOf<'send.status'>): Awaitable<StatusApplied>
 }

@@ -41,7 +41,7 @@ export interface PairingDeps {
   readonly log: Logger
   readonly now: () => number
   /** Stores the pairing; 'key_mismatch' when this phone id is paired with another key. */
-  readonly onPaired: (pairing: NewPairing, session: PeerSession) => 'ok' | 'key_mismatch'
+  readonly onPaired: (pairing: NewPairing, session: PeerSession) => Promise<'ok' | 'key_mismatch'>
   readonly confirmTimeoutMs?: number
 }
 
@@ -133,7 +133,7 @@ export class PairingFlow extends EventEmitter<{ state: [PairingState] }> {
     const phoneName = result.remotePayload.name ?? 'Phone'
     this.set({ step: 'confirm', sas: result.sas, phoneName })
     const answer = await this.awaitConfirmation(session)
-    if (answer === 'accepted') this.complete(session, result, host, port, phoneName)
+    if (answer === 'accepted') await this.complete(session, result, host, port, phoneName)
     else this.fail(answer, null)
   }
 
@@ -156,7 +156,7 @@ export class PairingFlow extends EventEmitter<{ state: [PairingState] }> {
     })
   }
 
-  private complete(
+  private async complete(
     session: PeerSession,
     result: PairingResult,
     host: string,
@@ -170,10 +170,17 @@ export class PairingFlow extends EventEmitter<{ state: [PairingState] }> {
       this.fail('handshake_failed', 'the phone did not identify itself')
       return
     }
-    const outcome = this.deps.onPaired(
-      { deviceId, name, staticKey: result.remoteStatic, host, port, hello },
-      session,
-    )
+    let outcome: 'ok' | 'key_mismatch'
+    try {
+      outcome = await this.deps.onPaired(
+        { deviceId, name, staticKey: result.remoteStatic, host, port, hello },
+        session,
+      )
+    } catch (e) {
+      session.close(CloseCode.Normal, 'not stored')
+      this.fail('handshake_failed', e instanceof Error ? e.name : 'the pairing was not stored')
+      return
+    }
     if (outcome === 'key_mismatch') {
       session.send(
         message('error', { code: 'key_mismatch', message: 'already paired with another key' }),

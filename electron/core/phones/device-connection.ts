@@ -215,8 +215,18 @@ export class DeviceConnection {
   /** Texts whose request may be on the wire go back to queued under the same key (safe: the
    * phone dedupes by key). Only a crash, which gives no chance to do this, leaves them unknown. */
   private requeueInFlight(): void {
+    // Made at once, so it reaches the archive before anything the next connection asks for.
     const requeued = this.deps.outbox.requeueInFlight(this.phone.id)
-    if (requeued > 0) this.deps.log.log('info', 'outbox.requeued', { count: requeued })
+    void Promise.resolve(requeued).then(
+      (count) => {
+        if (count > 0) this.deps.log.log('info', 'outbox.requeued', { count })
+      },
+      (e: unknown) => {
+        this.deps.log.log('warn', 'outbox.requeue_failed', {
+          error: e instanceof Error ? e.name : 'error',
+        })
+      },
+    )
   }
 
   /** 4009: the phone unpaired us; 4006: the phone no longer knows this desktop's key. */

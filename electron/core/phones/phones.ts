@@ -10,13 +10,13 @@ import type { HelloBody, PeerSession } from '../net/session'
 import type { NewPairing } from '../pairing/pairing-flow'
 import { Backoff, DEFAULT_BACKOFF, type BackoffOptions } from './backoff'
 import { DeviceConnection } from './device-connection'
-import type { Archive } from '../store'
+import type { RemoteArchive } from '../archive/surface'
 import { ChangeEvents } from '../events/change-events'
 import type { EventHub } from '../events/event-hub'
 import type { Settings } from '../settings'
 
 export interface PhonesDeps {
-  readonly archive: Archive
+  readonly archive: RemoteArchive
   readonly settings: Settings
   readonly identity: KeyPair
   readonly hello: HelloBody
@@ -42,11 +42,19 @@ export class Phones {
   }
 
   /** Connects to every phone that is still paired. */
-  startAll(): void {
-    for (const device of this.deps.archive.devices.list()) {
-      if (device.unpairedAt !== null) continue
-      this.connect(device.id).start()
+  async startAll(): Promise<void> {
+    for (const device of await this.deps.archive.devices.list()) {
+      if (device.unpairedAt !== null || this.connections.has(device.id)) continue
+      const connection = await this.connect(device.id)
+      connection.start()
     }
+  }
+
+  /** The archive's writer restarted: every connection starts over from what was committed. */
+  async restartAll(): Promise<void> {
+    for (const connection of this.connections.values()) connection.stop()
+    this.connections.clear()
+    await this.startAll()
   }
 
   stopAll(): void {
@@ -60,20 +68,20 @@ export class Phones {
   }
 
   /** Stores a new pairing; 'key_mismatch' if this phone id is pinned to another key. */
-  add(pairing: NewPairing, session: PeerSession): 'ok' | 'key_mismatch' {
+  async add(pairing: NewPairing, session: PeerSession): Promise<'ok' | 'key_mismatch'> {
     const { archive, settings, now } = this.deps
-    const existing = archive.devices.list().find((d) => d.id === pairing.deviceId)
+    const existing = (await archive.devices.list()).find((d) => d.id === pairing.deviceId)
     if (existing !== undefined && existing.unpairedAt === null) {
       // Still paired: the same key is this phone pairing again (its own record was lost), so
       // start over on the archive we keep; another key for the same phone id is refused and the
       // pinned key stays as it was, since a new key under a known id is what an impostor looks like.
-      if (!sameKey(archive.devices.pinnedKey(pairing.deviceId), pairing.staticKey))
+      if (!sameKey(await archive.devices.pinnedKey(pairing.deviceId), pairing.staticKey))
         return 'key_mismatch'
       this.connections.get(pairing.deviceId)?.stop()
       this.connections.delete(pairing.deviceId)
-      archive.devices.markUnpaired(pairing.deviceId, now())
+      await archive.devices.markUnpaired(pairing.deviceId, now())
     }
-    archive.devices.add({
+    await archive.devices.add({
       id: pairing.deviceId,
       name: settings.nameFor(pairing.deviceId) ?? pairing.name,
       model: pairing.hello.device.model ?? null,
@@ -83,7 +91,8 @@ export class Phones {
       pairedAt: now(),
     })
     settings.setAddress(pairing.deviceId, pairing.host, pairing.port)
-    this.connect(pairing.deviceId).adopt(session)
+    const connection = await this.connect(pairing.deviceId)
+    connection.adopt(session)
     this.statusChanged()
     return 'ok'
   }
@@ -92,12 +101,16 @@ export class Phones {
     const connection = this.connections.get(deviceId)
     this.connections.delete(deviceId)
     await connection?.unpair()
-    this.markUnpaired(deviceId)
+    await this.markUnpaired(deviceId)
   }
 
-  status(): Status {
+  async status(): Promise<Status> {
+    const [list, outbox] = await Promise.all([
+      this.deps.archive.devices.list(),
+      this.deps.archive.outbox.counts(),
+    ])
     const devices: DeviceStatus[] = []
-    for (const device of this.deps.archive.devices.list()) {
+    for (const device of list) {
       const connection = this.connections.get(device.id)
       devices.push({
         deviceId: device.id,
@@ -115,7 +128,7 @@ export class Phones {
         },
       })
     }
-    return { devices, outbox: this.deps.archive.outbox.counts() }
+    return { devices, outbox }
   }
 
   /** Coalesces bursts (sync progress) into at most one status event per interval. */
@@ -123,19 +136,29 @@ export class Phones {
     if (this.statusTimer !== null) return
     this.statusTimer = setTimeout(() => {
       this.statusTimer = null
-      this.deps.events.emit({ type: 'status', status: this.status() })
+      this.status().then(
+        (status) => {
+          this.deps.events.emit({ type: 'status', status })
+        },
+        (e: unknown) => {
+          this.failed('status', e)
+        },
+      )
     }, STATUS_COALESCE_MS)
     this.statusTimer.unref()
   }
 
-  private connect(deviceId: string): DeviceConnection {
+  private async connect(deviceId: string): Promise<DeviceConnection> {
     const { archive, settings } = this.deps
-    const device = archive.devices.get(deviceId)
+    const [device, staticKey] = await Promise.all([
+      archive.devices.get(deviceId),
+      archive.devices.pinnedKey(deviceId),
+    ])
     const connection = new DeviceConnection(
       {
         id: deviceId,
         name: device.name,
-        staticKey: archive.devices.pinnedKey(deviceId),
+        staticKey,
         address: settings.addressOf(deviceId),
       },
       {
@@ -152,20 +175,28 @@ export class Phones {
           this.statusChanged()
         },
         onHello: (hello) => {
-          archive.devices.updateInfo(deviceId, {
+          // Made at once, so it is stored before the phone's first messages are.
+          const info = archive.devices.updateInfo(deviceId, {
             // A name the user chose on this desktop wins over the phone's own.
             name: settings.nameFor(deviceId) ?? hello.device.name,
             model: hello.device.model ?? null,
             sims: hello.sims ?? [],
           })
+          info.catch((e: unknown) => {
+            this.failed('hello', e)
+          })
         },
         onAddress: (host, port) => {
           settings.setAddress(deviceId, host, port)
-          archive.devices.markSeen(deviceId, this.deps.now())
+          archive.devices.markSeen(deviceId, this.deps.now()).catch((e: unknown) => {
+            this.failed('seen', e)
+          })
         },
         onUnpaired: () => {
           this.connections.delete(deviceId)
-          this.markUnpaired(deviceId)
+          this.markUnpaired(deviceId).catch((e: unknown) => {
+            this.failed('unpaired', e)
+          })
         },
         backoff: new Backoff(this.deps.reconnect ?? DEFAULT_BACKOFF),
       },
@@ -174,8 +205,15 @@ export class Phones {
     return connection
   }
 
-  private markUnpaired(deviceId: string): void {
-    this.deps.archive.devices.markUnpaired(deviceId, this.deps.now())
+  private failed(what: string, e: unknown): void {
+    this.deps.log.log('warn', 'phones.archive_failed', {
+      what,
+      error: e instanceof Error ? e.name : 'error',
+    })
+  }
+
+  private async markUnpaired(deviceId: string): Promise<void> {
+    await this.deps.archive.devices.markUnpaired(deviceId, this.deps.now())
     this.deps.settings.forget(deviceId)
     this.statusChanged()
     this.deps.events.emit({ type: 'conversations', deviceId, ids: null })

@@ -10,7 +10,7 @@ import type { DeviceContext } from './devices/devices'
 import { MessageMapper } from './messages/message-rows'
 import { MessageWriter } from './messages/message-writer'
 import { MessagesRepository } from './messages/messages'
-import { MIGRATIONS, migrate } from './migrations'
+import { MIGRATIONS, expectVersion, migrate } from './migrations'
 import type { Migration } from './migrations'
 import { OutboxLinks } from '../outbox/links'
 import { OutboxRepository } from '../outbox/repository'
@@ -24,6 +24,12 @@ import { TitleResolver } from './conversations/titles'
 export interface ArchiveOptions {
   /** Milliseconds since the epoch. Injected so tests and benchmarks control time. */
   readonly clock: () => number
+  /**
+   * A reader beside the connection that writes: the file must already be migrated, and SQLite
+   * refuses any write on this connection (query_only), so a write sent to it by mistake fails
+   * loudly instead of racing the writer.
+   */
+  readonly readOnly?: boolean
 }
 
 export interface Archive {
@@ -38,6 +44,10 @@ export interface Archive {
   readonly attachments: AttachmentsRepository
   readonly search: SearchRepository
   readonly searchIndex: SearchIndex
+  /** Changes whenever this connection re-read the devices table (see `reloadDevices`). */
+  devicesVersion(): number
+  /** Re-reads the devices table: another connection changed it. */
+  reloadDevices(): void
   close(): void
 }
 
@@ -75,11 +85,16 @@ export function openArchiveWith(
   migrations: readonly Migration[],
 ): Archive {
   const db = openConnection(path)
+  const readOnly = options.readOnly === true
   let schemaVersion: number
   try {
-    schemaVersion = migrate(db, migrations)
-    // Recommended for long-lived connections: refresh planner statistics where they are stale.
-    db.pragma('optimize = 0x10002')
+    if (readOnly) {
+      schemaVersion = expectVersion(db, migrations)
+    } else {
+      schemaVersion = migrate(db, migrations)
+      // Recommended for long-lived connections: refresh planner statistics where they are stale.
+      db.pragma('optimize = 0x10002')
+    }
   } catch (error) {
     db.close()
     throw error
@@ -116,11 +131,17 @@ export function openArchiveWith(
       new TermExpander(db, sql),
     ),
     searchIndex,
+    devicesVersion: () => directory.version,
+    reloadDevices: () => {
+      directory.reload()
+    },
     close: () => {
-      db.pragma('optimize')
+      if (!readOnly) db.pragma('optimize')
       db.close()
     },
   }
+  // After the repositories are built: the search keeps a per-connection temp table.
+  if (readOnly) db.pragma('query_only = ON')
   connections.set(archive, db)
   return archive
 }

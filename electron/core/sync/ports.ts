@@ -86,16 +86,22 @@ export function touchedOnly(conversations: readonly ConversationId[]): ApplyResu
   }
 }
 
+/**
+ * The archive answers at once in process and with a promise from its thread; the engine awaits
+ * either, and calls are applied in the order they were made.
+ */
+export type Awaitable<T> = T | Promise<T>
+
 export interface SyncArchive {
-  state(deviceId: string): SyncState
+  state(deviceId: string): Awaitable<SyncState>
   /** Catch-up pages; with `reset` the history pass starts again from the top. */
-  applyChanges(deviceId: string, page: ChangesPage): ApplyResult
-  applyPush(deviceId: string, push: MessagePush): ApplyResult
-  applyRecent(deviceId: string, batch: SyncBatch): ApplyResult
+  applyChanges(deviceId: string, page: ChangesPage): Awaitable<ApplyResult>
+  applyPush(deviceId: string, push: MessagePush): Awaitable<ApplyResult>
+  applyRecent(deviceId: string, batch: SyncBatch): Awaitable<ApplyResult>
   /** History back-fill (index deferred); the last batch rebuilds the search index. */
-  applyHistory(deviceId: string, batch: SyncBatch): ApplyResult
+  applyHistory(deviceId: string, batch: SyncBatch): Awaitable<ApplyResult>
   /** The whole address book; conversation titles follow it. */
-  replaceContacts(deviceId: string, contacts: readonly Contact[]): ApplyResult
+  replaceContacts(deviceId: string, contacts: readonly Contact[]): Awaitable<ApplyResult>
 }
 
 /** Where every committed change goes, once: the event layer turns it into window events. */

@@ -3,11 +3,17 @@
 // within seconds), then history newest first in large batches, then contacts. Live pushes are
 // applied as they arrive, whatever phase is running; every write is idempotent (upsert by the
 // phone's id), so a message delivered twice appears once.
-import { message, type Message, type MessageOf } from '../../../shared/protocol'
+import {
+  CloseCode,
+  message,
+  type Contact,
+  type Message,
+  type MessageOf,
+} from '../../../shared/protocol'
 import type { SyncPhase, SyncProgress } from '../../../shared/api/status'
 import type { Logger } from '../log'
 import type { PeerSession } from '../net/session'
-import type { ApplyResult, ChangeSink, MessagePush, SyncArchive } from './ports'
+import type { ApplyResult, Awaitable, ChangeSink, MessagePush, SyncArchive } from './ports'
 
 // A screenful and a half of each conversation: enough to open any thread at once, while the
 // back-fill brings the rest newest first.
@@ -20,6 +26,7 @@ const REQUEST_TIMEOUT_MS = 60_000
 export class SyncEngine {
   private stopped = false
   private contactsStale = false
+  private writes: Promise<unknown> = Promise.resolve()
 
   constructor(
     private readonly session: PeerSession,
@@ -38,9 +45,9 @@ export class SyncEngine {
       this.onPush(msg)
     })
     await this.catchUp()
-    const state = this.archive.state(this.deviceId)
+    const state = await this.archive.state(this.deviceId)
     if (!state.recent.done) await this.recent(state.recent.cursor)
-    if (!this.archive.state(this.deviceId).history.done) await this.history()
+    if (!(await this.archive.state(this.deviceId)).history.done) await this.history()
     if (state.contactsSyncedAt === null || this.contactsStale) await this.contacts()
     this.onProgress(null)
   }
@@ -50,7 +57,7 @@ export class SyncEngine {
   }
 
   private async catchUp(): Promise<void> {
-    const since = this.archive.state(this.deviceId).watermark
+    const since = (await this.archive.state(this.deviceId)).watermark
     this.progress('catch-up', 0, null)
     const done = new Promise<void>((resolve, reject) => {
       let id: string | null = null
@@ -58,14 +65,18 @@ export class SyncEngine {
       const off = this.session.onMessage((msg) => {
         if (msg.type !== 'sync.changes' || msg.ref !== id) return
         const { changes, watermark, more, reset } = msg.body
-        this.apply(this.archive.applyChanges(this.deviceId, { changes, watermark, reset }))
-        applied += changes.length
-        this.session.send(message('ack', { watermark }, { ref: msg.ref }))
-        this.progress('catch-up', applied, null)
-        if (!more) {
-          off()
-          resolve()
-        }
+        const ref = msg.ref
+        if (!more) off()
+        // Acknowledged only once committed; pages are written in the order they came.
+        this.write(
+          () => this.archive.applyChanges(this.deviceId, { changes, watermark, reset }),
+          () => {
+            applied += changes.length
+            this.session.send(message('ack', { watermark }, { ref }))
+            this.progress('catch-up', applied, null)
+            if (!more) resolve()
+          },
+        )
       })
       id = this.sendWithId('sync.subscribe', { watermark: since })
       void this.session.closed.then(() => {
@@ -80,7 +91,7 @@ export class SyncEngine {
   }
 
   private async history(): Promise<void> {
-    const start = this.archive.state(this.deviceId).history
+    const start = (await this.archive.state(this.deviceId)).history
     await this.pages('history', start.cursor, start.received, (batch) =>
       this.archive.applyHistory(this.deviceId, batch),
     )
@@ -95,7 +106,7 @@ export class SyncEngine {
     scope: 'recent' | 'history',
     start: string | null,
     received: number,
-    apply: (batch: MessageOf<'sync.batch'>['body']) => ApplyResult,
+    apply: (batch: MessageOf<'sync.batch'>['body']) => Awaitable<ApplyResult>,
   ): Promise<void> {
     let done = received
     let next = this.page(scope, start)
@@ -104,7 +115,8 @@ export class SyncEngine {
       const cursor = batch.body.cursor
       if (cursor !== null && !this.stopped) next = this.page(scope, cursor)
       if (cursor === null && scope === 'history') this.progress('indexing', done, batch.body.total)
-      this.apply(apply(batch.body))
+      // While this batch is written on the archive's thread, the next one is decrypted here.
+      this.apply(await this.queued(() => apply(batch.body)))
       done += batch.body.messages.length
       this.progress(scope, done, batch.body.total)
       if (cursor === null || this.stopped) break
@@ -129,7 +141,7 @@ export class SyncEngine {
   private async contacts(): Promise<void> {
     if (!(this.session.peerHello?.capabilities.includes('contacts') ?? false)) return
     this.contactsStale = false
-    const all = []
+    const all: Contact[] = []
     let cursor: string | null = null
     do {
       const page: MessageOf<'contacts.batch'> = await this.session.call(
@@ -142,7 +154,7 @@ export class SyncEngine {
       cursor = page.body.cursor
       this.progress('contacts', all.length, page.body.total)
     } while (cursor !== null && !this.stopped)
-    this.apply(this.archive.replaceContacts(this.deviceId, all))
+    this.apply(await this.queued(() => this.archive.replaceContacts(this.deviceId, all)))
   }
 
   private onPush(msg: Message): void {
@@ -166,8 +178,41 @@ export class SyncEngine {
   }
 
   private live(push: MessagePush): void {
-    this.apply(this.archive.applyPush(this.deviceId, push))
-    this.session.send(message('ack', { watermark: push.body.watermark }))
+    this.write(
+      () => this.archive.applyPush(this.deviceId, push),
+      () => {
+        this.session.send(message('ack', { watermark: push.body.watermark }))
+      },
+    )
+  }
+
+  /**
+   * Runs archive writes one after another in the order they were asked for, whether they come
+   * from a page loop or from a push, so a push never overtakes the page it arrived after.
+   */
+  private queued(write: () => Awaitable<ApplyResult>): Promise<ApplyResult> {
+    const result = this.writes.then(write)
+    this.writes = result.catch(() => undefined)
+    return result
+  }
+
+  /**
+   * A write started from a message callback: committed, reported, then `after` (the ack). A
+   * failed write ends the session, so nothing after it is acknowledged and the next connection
+   * resumes from what was committed.
+   */
+  private write(write: () => Awaitable<ApplyResult>, after: () => void): void {
+    this.queued(write).then(
+      (applied) => {
+        this.apply(applied)
+        // Closed meanwhile: the phone sends it again on the next connection, as unacknowledged.
+        if (this.session.isOpen) after()
+      },
+      (e: unknown) => {
+        this.log.log('warn', 'sync.write_failed', { error: e instanceof Error ? e.name : 'error' })
+        if (this.session.isOpen) this.session.close(CloseCode.Normal, 'archive write failed')
+      },
+    )
   }
 
   private apply(applied: ApplyResult): void {

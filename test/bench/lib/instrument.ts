@@ -4,7 +4,8 @@ import { now } from './stats'
 
 /**
  * Replaces `obj[name]` (a function property: the repositories' methods are arrow-function
- * fields) with a wrapper that reports each call's duration and result.
+ * fields, or the archive thread's methods) with a wrapper that reports each call's duration and
+ * result.
  */
 export function instrument<T extends object>(
   obj: T,
@@ -20,6 +21,13 @@ export function instrument<T extends object>(
     value: function (this: unknown, ...args: unknown[]) {
       const start = now()
       const result = call.apply(this, args)
+      // The archive answers from its thread: the call ends when the promise settles.
+      if (result instanceof Promise) {
+        return result.then((value: unknown) => {
+          record(now() - start, value)
+          return value
+        })
+      }
       record(now() - start, result)
       return result
     },

@@ -36,7 +36,7 @@ interface Result {
   memory?: { rss: number; heapUsed: number; external: number; peakRss: number | null }
 }
 
-async function run(mode: string, path: string): Promise<{ result: Result; done: () => void }> {
+async function run(mode: string, path: string): Promise<{ result: Result; done: () => unknown }> {
   const start = performance.now()
   /** The fields every mode reports: when its imports and its work finished. */
   const timing = (imported: number, ready: number) => ({
@@ -113,9 +113,7 @@ async function run(mode: string, path: string): Promise<{ result: Result; done: 
           ...timing(imported, ready),
           rows: (listed.value as { items: unknown[] }).items.length,
         },
-        done: () => {
-          core.stop()
-        },
+        done: () => core.stop(),
       }
     }
     case 'bare': {
@@ -152,5 +150,5 @@ if (idle > 0) {
   }
 }
 process.stdout.write(`${JSON.stringify({ result })}\n`)
-done()
+await done()
 process.exit(0)

@@ -32,8 +32,8 @@ function phoneSession(demo: BenchDemo): PeerSession {
 }
 
 /** Senders of existing conversations, so texts land in threads that already exist. */
-function senders(h: Harness): string[] {
-  const list = h.core.archive.conversations.list({}, null, 20)
+async function senders(h: Harness): Promise<string[]> {
+  const list = await h.core.archive.conversations.list({}, null, 20)
   const out = list.items
     .filter((c) => c.participants.length === 1)
     .map((c) => c.participants[0]?.address ?? '')
@@ -62,7 +62,7 @@ export async function measureIncoming(
       waiting.resolve(now())
     }
   })
-  const from = senders(h)
+  const from = await senders(h)
   const samples: IncomingSamples = { endToEnd: [], desktop: [], commit: [] }
   try {
     for (let i = 0; i < count; i++) {

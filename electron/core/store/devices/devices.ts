@@ -59,13 +59,23 @@ const SELECT = 'SELECT * FROM devices'
 export class DeviceDirectory {
   private byId = new Map<DeviceId, DeviceContext>()
   private byKey = new Map<number, DeviceContext>()
+  private reloads = 0
 
   constructor(private readonly sql: StatementCache) {
     this.reload()
   }
 
+  /**
+   * Counts reloads, so a reader on another connection can tell that the devices table changed
+   * and reload its own copy.
+   */
+  get version(): number {
+    return this.reloads
+  }
+
   /** Re-reads the devices table; called after every write to it (devices are few). */
   reload(): void {
+    this.reloads++
     this.byId = new Map()
     this.byKey = new Map()
     for (const row of this.sql.get<[], DeviceRow>(SELECT).all()) {

@@ -3,5 +3,5 @@ import { migration001 } from './001-initial'
 import type { Migration } from './types'
 
 export const MIGRATIONS: readonly Migration[] = [migration001]
-export { migrate, APPLICATION_ID } from './runner'
+export { expectVersion, migrate, APPLICATION_ID } from './runner'
 export type { Migration } from './types'

@@ -60,3 +60,18 @@ export function migrate(db: Db, migrations: readonly Migration[]): number {
   }
   return latest
 }
+
+/**
+ * For a second connection to a file another connection has already migrated: checks that it is
+ * ours and at exactly this build's version, without writing anything.
+ */
+export function expectVersion(db: Db, migrations: readonly Migration[]): number {
+  const latest = checkList(migrations)
+  const appId = pragmaInt(db, 'application_id')
+  const current = pragmaInt(db, 'user_version')
+  if (appId !== APPLICATION_ID)
+    throw new ArchiveOpenError('not_an_archive', `application_id ${appId}`)
+  if (current > latest) throw new ArchiveOpenError('future_schema', `archive schema ${current}`)
+  if (current < latest) throw new ArchiveOpenError('migration_failed', 'not migrated yet')
+  return latest
+}
