@@ -4,7 +4,7 @@
 //
 //   npm run bench                 full sizes (100k sync, 1M archive): about four minutes
 //   npm run bench -- --quick      small sizes, the smoke run CI does (about one minute)
-// Options: --only sync,bulk,big,browser (sections to run); --data DIR keeps the work files
+// Options: --only sync,bulk,backfill,big,browser (sections to run); --data DIR keeps the work files
 // there and reuses a big archive already built with the same sizes; --out FILE.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
@@ -17,6 +17,7 @@ import { buildBigArchive } from './lib/big-archive'
 import { finish, table, writeJson, type Row } from './lib/report'
 import { FULL, QUICK, SEED, type Sizes } from './lib/sizes'
 import { load, log } from './lib/stats'
+import { backfillRows, measureBackfillApi } from './targets/backfill-api'
 import { bigBuildRow, bulkRows, measureBulk } from './targets/bulk'
 import { measureBareOneWay, measureIncoming, measureSend } from './targets/live'
 import { incomingRows, sendRows } from './targets/live-rows'
@@ -26,7 +27,7 @@ import { measureSearch, searchRows } from './targets/search'
 import { measureStartup, startupRows } from './targets/startup'
 import { syncRows, syncWithDemoPhone, syncWithJavaPhone } from './targets/sync'
 
-const SECTIONS = ['sync', 'bulk', 'big', 'browser'] as const
+const SECTIONS = ['sync', 'bulk', 'backfill', 'big', 'browser'] as const
 type Section = (typeof SECTIONS)[number]
 
 const { values } = parseArgs({
@@ -131,6 +132,15 @@ try {
     }
   }
 
+  if (sections.has('backfill')) {
+    const { messages } = sizes.backfill
+    await part(`API calls during a ${messages}-message back-fill`, async () => {
+      const historyFile = join(work, 'backfill-history.json')
+      await writeHistory(historyFile, { ...sizes.backfill, seed: SEED })
+      const samples = await measureBackfillApi(historyFile, work, sizes.backfill, SEED, !quick)
+      rows.push(...backfillRows(samples))
+    })
+  }
   if (sections.has('big')) {
     await part(`targets 3-6 on a ${sizes.big.messages}-message archive`, async () => {
       log(`  building the archive (bulk path) and the minimal floor archive`)

@@ -20,7 +20,10 @@ export interface ArchiveHostOptions {
   readonly workerEntry?: string
 }
 
+// A thread that keeps dying at once (a broken file, a full disk) is not restarted forever: after
+// this many crashes within the window the archive stays down and every call fails typed.
 const RESTART_LIMIT = 5
+const RESTART_WINDOW_MS = 60_000
 
 export function defaultWorkerEntry(): string {
   return join(dirname(fileURLToPath(import.meta.url)), 'worker.ts')
@@ -31,7 +34,7 @@ export class ArchiveHost {
   private writer: ArchiveThread
   private reader: ArchiveThread | null
   private devicesVersion = -1
-  private restarts = 0
+  private crashes: number[] = []
   private closed = false
   private readonly restartListeners = new Set<(role: Role) => void>()
 
@@ -130,8 +133,10 @@ export class ArchiveHost {
   private crashed(thread: ArchiveThread, code: number): void {
     if (this.closed) return
     this.options.log.log('error', 'archive.thread_crashed', { role: thread.role, code })
-    if (++this.restarts > RESTART_LIMIT) {
-      this.options.log.log('error', 'archive.gave_up', { restarts: this.restarts })
+    const at = Date.now()
+    this.crashes = [...this.crashes.filter((t) => at - t < RESTART_WINDOW_MS), at]
+    if (this.crashes.length > RESTART_LIMIT) {
+      this.options.log.log('error', 'archive.gave_up', { crashes: this.crashes.length })
       return
     }
     const next = new ArchiveThread(this.entry, thread.role, this.options.path, (t, c) => {

@@ -47,6 +47,7 @@ export class ArchiveThread {
   private readonly pending = new Map<number, Pending>()
   private nextId = 1
   private stopping = false
+  private exited = false
   private lastError: string | null = null
   /** Resolves with the schema version once the thread has the file open. */
   readonly ready: Promise<number>
@@ -82,6 +83,7 @@ export class ArchiveThread {
       this.lastError = error.message
     })
     this.worker.on('exit', (code) => {
+      this.exited = true
       this.failAll(code)
       if (!this.stopping) this.onCrash(this, code)
     })
@@ -89,6 +91,7 @@ export class ArchiveThread {
 
   request(body: RequestBody): Promise<Extract<Reply, { kind: 'done' }>> {
     if (this.stopping) return Promise.reject(new ArchiveUnavailableError('closed'))
+    if (this.exited) return Promise.reject(new ArchiveUnavailableError('worker_stopped'))
     const id = this.nextId++
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject })

@@ -14,6 +14,8 @@ export interface Sizes {
   readonly searchRepeats: number
   readonly pageSamples: number
   readonly coldStarts: number
+  /** The API calls made while this history is back-filled (and indexed). */
+  readonly backfill: { readonly messages: number; readonly conversations: number }
   /** The Chromium measurement's archive (web demo), or null to skip it. */
   readonly browser: { readonly messages: number; readonly conversations: number } | null
 }
@@ -26,6 +28,7 @@ export const FULL: Sizes = {
   searchRepeats: 20,
   pageSamples: 500,
   coldStarts: 5,
+  backfill: { messages: 1_000_000, conversations: 10_000 },
   browser: { messages: 100_000, conversations: 3_000 },
 }
 
@@ -37,6 +40,7 @@ export const QUICK: Sizes = {
   searchRepeats: 5,
   pageSamples: 200,
   coldStarts: 3,
+  backfill: { messages: 20_000, conversations: 300 },
   browser: { messages: 3_000, conversations: 100 },
 }
 

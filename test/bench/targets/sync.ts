@@ -1,23 +1,14 @@
 // Target 1: initial sync, phone to desktop store with search index, measured from the moment
 // pairing completes. Once with the in-process TypeScript demo phone, once with the Java phone
 // core (the JVM runner) in its own process serving the same history from a file.
-import { join } from 'node:path'
-import { StaticFinder } from '../../../electron/core/discovery/discovery'
-import { generateHistory } from '../../../electron/demo/generate'
 import type { HistoryFile } from '../../../shared/history/schema'
 import { pair, startHarness, type Harness } from '../../support/core-harness'
-import {
-  PHONE_JAR,
-  ensurePhoneJar,
-  javaUnavailable,
-  spawnJsonLines,
-} from '../../support/java-runner'
+import { withJavaPhone } from '../lib/java-phone'
 import { startBenchDemo, type BenchDemo } from '../lib/demo'
 import type { Row } from '../lib/report'
 import type { SyncMilestones } from '../lib/sync-watch'
 import { watchSync } from '../lib/sync-watch'
 import type { PipelineFloor } from '../floor/pipeline'
-import { existsSync } from 'node:fs'
 
 const SYNC_TIMEOUT_MS = 900_000
 
@@ -33,52 +24,13 @@ export async function syncWithDemoPhone(
   return { h, demo, milestones: await watching }
 }
 
-/** Null and a reason when Java or the runner's jar is missing (quick runs do not build it). */
-export async function syncWithJavaPhone(
+/** A reason instead of milestones when Java or the runner's jar is missing. */
+export function syncWithJavaPhone(
   historyFile: string,
   dir: string,
   build: boolean,
 ): Promise<SyncMilestones | string> {
-  const noJava = javaUnavailable()
-  if (noJava !== null) return noJava
-  if (!existsSync(PHONE_JAR)) {
-    if (!build) return `${PHONE_JAR} not built (bash companion-android/runner/phone.sh builds it)`
-    ensurePhoneJar()
-  }
-  const phone = spawnJsonLines([
-    '-jar',
-    PHONE_JAR,
-    '--history',
-    historyFile,
-    '--port',
-    '0',
-    '--state',
-    join(dir, 'jvm-phone-state'),
-    '--name',
-    'JVM Pixel',
-  ])
-  let h: Harness | null = null
-  try {
-    const { port } = await phone.next<{ event: string; port: number }>(
-      (l) => l.event === 'listening',
-      300_000,
-    )
-    // The harness's own demo phone is a one-message stand-in that nobody pairs with.
-    h = await startHarness({
-      history: generateHistory({ messages: 1, conversations: 1 }),
-      finder: new StaticFinder(),
-    })
-    const watching = watchSync(h, SYNC_TIMEOUT_MS)
-    const shown = await h.call('pairing.start', {})
-    if (shown.step !== 'showing_qr') throw new Error(`pairing started in ${shown.step}`)
-    phone.send({ cmd: 'scan', uri: shown.uri })
-    await phone.next<{ event: string }>((l) => l.event === 'scanned')
-    await h.call('pairing.connectTo', { host: '127.0.0.1', port })
-    return await watching
-  } finally {
-    await h?.stop()
-    await phone.stop()
-  }
+  return withJavaPhone(historyFile, dir, build, (h) => watchSync(h, SYNC_TIMEOUT_MS))
 }
 
 export function syncRows(
