@@ -75,6 +75,8 @@ export function syncPhaseText(phase: SyncPhase): string {
   switch (phase) {
     case 'catch-up':
       return 'Catching up'
+    case 'conversations':
+      return 'Listing conversations'
     case 'recent':
       return 'Loading recent messages'
     case 'history':

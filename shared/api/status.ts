@@ -3,7 +3,8 @@
 import type { DeviceId } from '../model/ids'
 import type { OutboxCounts } from '../model/outbox'
 
-export type SyncPhase = 'catch-up' | 'recent' | 'history' | 'indexing' | 'contacts'
+export type SyncPhase =
+  'catch-up' | 'conversations' | 'recent' | 'history' | 'indexing' | 'contacts'
 
 export interface SyncProgress {
   readonly phase: SyncPhase

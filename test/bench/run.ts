@@ -79,7 +79,7 @@ try {
         async () => {
           const { h, demo, milestones } = await syncWithDemoPhone(history)
           try {
-            recentMessages = milestones.recentMessages
+            recentMessages = milestones.headsMessages
             log(
               `  synced in ${((milestones.searchableAt - milestones.pairedAt) / 1000).toFixed(2)} s; texts arriving`,
             )
@@ -118,7 +118,7 @@ try {
           floor = await measurePipelineFloor({
             historyFile,
             dir: work,
-            recentCount: typeof result === 'string' ? 1 : result.recentMessages,
+            recentCount: typeof result === 'string' ? 1 : result.headsMessages,
             liveCount: 10,
           })
         }

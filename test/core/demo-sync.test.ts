@@ -34,6 +34,31 @@ describe('desktop core with the demo phone', () => {
     expect(found.indexing).toBe(false)
   }, 120_000)
 
+  it('lists every conversation before it loads more than one message of any', async () => {
+    const history = generateHistory({ messages: 4000, conversations: 150, seed: 12 })
+    h = await startHarness({ history })
+    const sync = h.core.archive.sync as unknown as Record<string, (...a: unknown[]) => unknown>
+    const writes: string[] = []
+    let listedAtFirstRecent: number | null = null
+    const harness = h
+    for (const name of ['applyHeads', 'applyRecent', 'applyHistory']) {
+      const original = sync[name]!
+      sync[name] = async (...args: unknown[]) => {
+        if (name === 'applyRecent' && listedAtFirstRecent === null) {
+          listedAtFirstRecent = (await storedCounts(harness.core.archive)).conversations
+        }
+        writes.push(name)
+        return original(...args)
+      }
+    }
+    const deviceId = await pair(h)
+    await synced(h, deviceId)
+    expect(writes[0]).toBe('applyHeads')
+    expect(writes.indexOf('applyRecent')).toBeGreaterThan(writes.lastIndexOf('applyHeads'))
+    expect(listedAtFirstRecent).toBe(150)
+    expect((await storedCounts(h.core.archive)).messages).toBe(history.messages.length)
+  }, 60_000)
+
   it('shows a text the phone receives live, and sends a text that reaches delivered', async () => {
     h = await startHarness({
       history: generateHistory({ messages: 400, conversations: 20, seed: 3 }),

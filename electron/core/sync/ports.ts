@@ -97,6 +97,11 @@ export interface SyncArchive {
   /** Catch-up pages; with `reset` the history pass starts again from the top. */
   applyChanges(deviceId: string, page: ChangesPage): Awaitable<ApplyResult>
   applyPush(deviceId: string, push: MessagePush): Awaitable<ApplyResult>
+  /**
+   * The newest message of each conversation, so all of them are listed first. No position is
+   * kept: after an interruption the pass runs again, which costs one message per conversation.
+   */
+  applyHeads(deviceId: string, batch: SyncBatch): Awaitable<ApplyResult>
   applyRecent(deviceId: string, batch: SyncBatch): Awaitable<ApplyResult>
   /** History back-fill (index deferred); the last batch rebuilds the search index. */
   applyHistory(deviceId: string, batch: SyncBatch): Awaitable<ApplyResult>

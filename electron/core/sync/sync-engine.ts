@@ -1,6 +1,7 @@
 // One connected phone's sync (PROTOCOL.md §9.3–§9.7), in the order that makes the app usable
-// first: catch up by watermark, then the recent messages of every conversation (the list fills
-// within seconds), then history newest first in large batches, then contacts. Live pushes are
+// first: catch up by watermark, then the newest message of every conversation (the whole list
+// appears after one message per conversation), then the recent messages of each (any thread
+// opens at once), then history newest first in large batches, then contacts. Live pushes are
 // applied as they arrive, whatever phase is running; every write is idempotent (upsert by the
 // phone's id), so a message delivered twice appears once.
 import {
@@ -19,9 +20,14 @@ import type { ApplyResult, Awaitable, ChangeSink, MessagePush, SyncArchive } fro
 // back-fill brings the rest newest first.
 export const RECENT_PER_THREAD = 20
 export const RECENT_PAGE = 1000
+/** The heads pass: the recent scope with one message per conversation, in the largest pages. */
+export const HEADS_PAGE = 1000
 export const HISTORY_PAGE = 1000
 export const CONTACTS_PAGE = 500
 const REQUEST_TIMEOUT_MS = 60_000
+
+/** The passes over the phone's messages, named as the status shows them. */
+type Pass = Extract<SyncPhase, 'conversations' | 'recent' | 'history'>
 
 export class SyncEngine {
   private stopped = false
@@ -46,7 +52,10 @@ export class SyncEngine {
     })
     await this.catchUp()
     const state = await this.archive.state(this.deviceId)
-    if (!state.recent.done) await this.recent(state.recent.cursor)
+    if (!state.recent.done) {
+      if (state.recent.cursor === null) await this.heads()
+      await this.recent(state.recent.cursor)
+    }
     if (!(await this.archive.state(this.deviceId)).history.done) await this.history()
     if (state.contactsSyncedAt === null || this.contactsStale) await this.contacts()
     this.onProgress(null)
@@ -86,6 +95,12 @@ export class SyncEngine {
     await done
   }
 
+  private async heads(): Promise<void> {
+    await this.pages('conversations', null, 0, (batch) =>
+      this.archive.applyHeads(this.deviceId, batch),
+    )
+  }
+
   private async recent(start: string | null): Promise<void> {
     await this.pages('recent', start, 0, (batch) => this.archive.applyRecent(this.deviceId, batch))
   }
@@ -103,7 +118,7 @@ export class SyncEngine {
    * for half of the recent phase, waiting on each round trip).
    */
   private async pages(
-    scope: 'recent' | 'history',
+    scope: Pass,
     start: string | null,
     received: number,
     apply: (batch: MessageOf<'sync.batch'>['body']) => Awaitable<ApplyResult>,
@@ -123,14 +138,13 @@ export class SyncEngine {
     }
   }
 
-  private page(
-    scope: 'recent' | 'history',
-    cursor: string | null,
-  ): Promise<MessageOf<'sync.batch'>> {
-    const body =
-      scope === 'recent'
-        ? { scope, cursor, limit: RECENT_PAGE, perThread: RECENT_PER_THREAD }
-        : { scope, cursor, limit: HISTORY_PAGE }
+  private page(pass: Pass, cursor: string | null): Promise<MessageOf<'sync.batch'>> {
+    const body: MessageOf<'sync.request'>['body'] =
+      pass === 'history'
+        ? { scope: 'history', cursor, limit: HISTORY_PAGE }
+        : pass === 'recent'
+          ? { scope: 'recent', cursor, limit: RECENT_PAGE, perThread: RECENT_PER_THREAD }
+          : { scope: 'recent', cursor, limit: HEADS_PAGE, perThread: 1 }
     const reply = this.session.call('sync.request', body, 'sync.batch', REQUEST_TIMEOUT_MS)
     // A page requested ahead may never be awaited (a write failed, the sync stopped); its
     // rejection when the session closes is then expected, not unhandled.

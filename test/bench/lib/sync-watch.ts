@@ -1,10 +1,10 @@
-// Milestones of an initial sync, seen from the desktop core: pairing completed, the recent
-// phase committed (the conversation list is usable), the back-fill committed and the search
+// Milestones of an initial sync, seen from the desktop core: pairing completed, the heads pass
+// committed (one message of every conversation: the whole list is there), the back-fill committed and the search
 // index rebuilt (the whole history is searchable). Events are emitted synchronously after each
 // write, so the times are the commit times, not a polling interval later.
 import { storedCounts } from '../../support/archive-walk'
 import type { Harness } from '../../support/core-harness'
-import { instrument } from './instrument'
+import { before, instrument } from './instrument'
 import { now } from './stats'
 
 export interface SyncMilestones {
@@ -13,13 +13,15 @@ export interface SyncMilestones {
   readonly pairedAt: number
   /** The newest conversations fill the first screen of the list (20 rows read). */
   readonly firstScreenAt: number
-  /** Recent phase committed and the first conversation page (100) read. */
+  /** The heads pass committed (every conversation is listed). */
   readonly listUsableAt: number
   readonly searchableAt: number
-  readonly recentMessages: number
+  /** Messages written before every conversation was listed (the heads pass). */
+  readonly headsMessages: number
   readonly messages: number
   readonly conversations: number
-  /** Desktop time spent inside the archive's batch writes, and in the index rebuild. */
+  /** Time in the archive's batch writes (round trip to its thread), and in the index rebuild. */
+  readonly headsApplyMs: number
   readonly recentApplyMs: number
   readonly historyApplyMs: number
   readonly rebuildMs: number
@@ -35,11 +37,22 @@ export function watchSync(h: Harness, timeoutMs: number): Promise<SyncMilestones
   let recentApplyMs = 0
   let historyApplyMs = 0
   let rebuildMs = 0
-  let recentMessages = 0
+  let headsMessages = 0
+  let headsApplyMs = 0
+  let headsCursor: string | null | undefined
+  let headsDoneAt = Number.NaN
   let batches = 0
-  instrument(archive.sync, 'applyRecent', (ms, result) => {
+  before(archive.sync, 'applyHeads', (_device, batch) => {
+    headsCursor = (batch as { cursor: string | null }).cursor
+  })
+  instrument(archive.sync, 'applyHeads', (ms, result) => {
+    headsApplyMs += ms
+    headsMessages += (result as Counted).inserted ?? 0
+    batches += 1
+    if (headsCursor === null) headsDoneAt = now()
+  })
+  instrument(archive.sync, 'applyRecent', (ms) => {
     recentApplyMs += ms
-    recentMessages += (result as Counted).inserted ?? 0
     batches += 1
   })
   // The index rebuild runs inside the last history write on the archive's thread; its share is
@@ -107,10 +120,9 @@ export function watchSync(h: Harness, timeoutMs: number): Promise<SyncMilestones
         (await archive.conversations.list({}, null, 20)).items.length === 20
       )
         firstScreenAt = now()
-      if (Number.isNaN(listUsableAt) && state.recent.done) {
-        await archive.conversations.list({}, null, 100)
-        listUsableAt = now()
-      }
+      // The last heads page committed (or, resuming a sync, the recent pass already done).
+      if (Number.isNaN(listUsableAt) && (!Number.isNaN(headsDoneAt) || state.recent.done))
+        listUsableAt = Number.isNaN(headsDoneAt) ? now() : headsDoneAt
       if (!state.history.done || (await archive.searchIndex.isDirty())) return null
       const searchableAt = now()
       const { conversations, messages } = await storedCounts(archive)
@@ -120,7 +132,8 @@ export function watchSync(h: Harness, timeoutMs: number): Promise<SyncMilestones
         firstScreenAt,
         listUsableAt,
         searchableAt,
-        recentMessages,
+        headsMessages,
+        headsApplyMs,
         messages,
         conversations,
         recentApplyMs,

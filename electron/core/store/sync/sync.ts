@@ -78,6 +78,12 @@ export class SyncRepository implements SyncArchive {
   }
 
   /** A `sync.batch` of scope `recent`: the newest messages of every conversation (bulk path). */
+  /** Heads (one message per conversation) are written like recent ones, with no position. */
+  readonly applyHeads = (deviceId: DeviceId, batch: SyncBatch): ApplyResult => {
+    this.requireScope(batch, 'recent')
+    return this.applyBatch(deviceId, batch, () => undefined)
+  }
+
   readonly applyRecent = (deviceId: DeviceId, batch: SyncBatch): ApplyResult => {
     this.requireScope(batch, 'recent')
     return this.applyBatch(deviceId, batch, (ctx) => {
