@@ -144,7 +144,8 @@ export class SyncEngine {
         ? { scope: 'history', cursor, limit: HISTORY_PAGE }
         : pass === 'recent'
           ? { scope: 'recent', cursor, limit: RECENT_PAGE, perThread: RECENT_PER_THREAD }
-          : { scope: 'recent', cursor, limit: HEADS_PAGE, perThread: 1 }
+          : // The first page is small so the first screen of the list is drawn sooner.
+            { scope: 'recent', cursor, limit: cursor === null ? 100 : HEADS_PAGE, perThread: 1 }
     const reply = this.session.call('sync.request', body, 'sync.batch', REQUEST_TIMEOUT_MS)
     // A page requested ahead may never be awaited (a write failed, the sync stopped); its
     // rejection when the session closes is then expected, not unhandled.
