@@ -36,7 +36,13 @@ const child =
   electron === null
     ? spawn(
         process.execPath,
-        [`${root}node_modules/tsx/dist/cli.mjs`, `${root}electron/web/main.ts`, ...rest],
+        [
+          `${root}node_modules/tsx/dist/cli.mjs`,
+          `${root}electron/web/main.ts`,
+          // Built a moment ago with the rest of the app.
+          `--archive-worker=${root}out/main/archive-worker.js`,
+          ...rest,
+        ],
         { stdio: 'inherit' },
       )
     : spawn(electron, [root, ...rest], { stdio: 'inherit' })

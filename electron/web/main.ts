@@ -23,6 +23,9 @@ const { values } = parseArgs({
     // Demo only: someone texts the demo phone every this many seconds (0: never).
     chatter: { type: 'string', default: String(DEMO_CHATTER_MS / 1000) },
     verbose: { type: 'boolean', default: false },
+    // The archive thread's compiled entry (npm start/demo pass the one they just built, which
+    // starts in a fraction of the time the TypeScript source takes); the source otherwise.
+    'archive-worker': { type: 'string' },
   },
 })
 
@@ -56,6 +59,7 @@ const core = await createCore({
   demo: demo !== null,
   version: APP_VERSION,
   log,
+  ...(values['archive-worker'] === undefined ? {} : { archiveWorker: values['archive-worker'] }),
   hooks: { openLink: null, demoScan: demo === null ? null : demoScanner(demo) },
 })
 core.start()
