@@ -6,7 +6,7 @@ import { isMethodName, parseArgs, type MethodName } from '../../../shared/api/co
 import { ApiError, type ApiErrorCode, type Result } from '../../../shared/api/result'
 import type { Logger } from '../log'
 import { ArchiveUnavailableError } from '../archive/errors'
-import { InvalidInputError, NotFoundError } from '../store'
+import { InvalidInputError, NotFoundError } from '../store/errors'
 import type { ApiHandlers } from './handlers'
 
 export async function dispatch(

@@ -7,7 +7,7 @@ import {
   InvalidInputError,
   NotFoundError,
   OutboxStateError,
-} from '../store'
+} from '../store/errors'
 import type { Namespace } from './surface'
 
 export type Role = 'writer' | 'reader'

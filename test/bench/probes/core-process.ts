@@ -2,12 +2,14 @@
 // {"result": …}. Modes:
 //   store  open the archive (migrations check, pragmas) and read the first conversation page;
 //   floor  open the same file with plain better-sqlite3 and read the same number of rows raw;
-//   core   createCore (static finder, no phone reachable) and list conversations through the API;
+//   core   createCore (static finder, no phone reachable) and list conversations through the API,
+//          with the archive thread from the app's bundle when it is built (as the app runs it);
 //   bare   nothing (what Node and the tsx loader alone take).
 // With --idle-ms, waits that long afterwards and reports memory at idle.
 // Usage: node --import tsx probes/core-process.ts --mode M --path FILE|DIR [--idle-ms N]
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
 const { values } = parseArgs({
@@ -18,6 +20,7 @@ const { values } = parseArgs({
   },
 })
 const PAGE = 100
+const BUILT_WORKER = fileURLToPath(new URL('../../../out/main/archive-worker.js', import.meta.url))
 const RAW_LIST = `SELECT t.*, m.id AS message_id, m.box, m.status, m.date, substr(m.body, 1, 640) AS head
   FROM threads t JOIN messages m ON m.sort_key = t.last_sort_key
   ORDER BY t.last_sort_key DESC LIMIT ${PAGE + 1}`
@@ -98,6 +101,7 @@ async function run(mode: string, path: string): Promise<{ result: Result; done: 
         version: 'bench',
         log: silentLogger,
         desktopName: 'Bench desktop',
+        ...(existsSync(BUILT_WORKER) ? { archiveWorker: BUILT_WORKER } : {}),
       })
       core.start()
       const listed = await dispatch(
