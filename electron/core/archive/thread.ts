@@ -26,7 +26,8 @@ interface Pending {
  */
 function startWorker(entry: string, config: WorkerConfig): Worker {
   const options = { workerData: config, name: `archive-${config.role}` }
-  if (!entry.endsWith('.ts')) return new Worker(entry, options)
+  // Compiled JavaScript needs none of the loaders this process may run under (tsx in web mode).
+  if (!entry.endsWith('.ts')) return new Worker(entry, { ...options, execArgv: [] })
   const api = pathToFileURL(tsxEsmApi()).href
   const boot = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register();
     return import(${JSON.stringify(pathToFileURL(entry).href)}) })`
