@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createHistory } from '../../../electron/demo/generate'
+import { DEFAULT_END } from '../../../electron/demo/generate/options'
 import { openArchive } from '../../../electron/core/store'
 import { databaseOf } from '../../../electron/core/store/archive'
 import { MinimalStore } from '../floor/minimal'
@@ -34,6 +35,7 @@ export interface BigArchive {
 }
 
 const BATCH = 5000
+const YEAR = 365.25 * 86_400_000
 
 export function buildBigArchive(dir: string, sizes: Sizes['big']): BigArchive {
   const metaPath = join(dir, 'big.json')
@@ -48,7 +50,15 @@ export function buildBigArchive(dir: string, sizes: Sizes['big']): BigArchive {
   mkdirSync(dataDir, { recursive: true })
   const archivePath = join(dataDir, 'archive.sqlite')
   const minimalPath = join(dir, 'minimal.sqlite')
-  const history = createHistory({ ...sizes, seed: SEED })
+  // Six years rather than the generator's four: the window's jump row needs a hit five years
+  // old in the heavy thread, and the heavy thread spans the whole history.
+  const history = createHistory({
+    messages: sizes.messages,
+    conversations: sizes.conversations,
+    heavyShare: sizes.heavyShare,
+    startDate: DEFAULT_END - Math.round(sizes.years * YEAR),
+    seed: SEED,
+  })
   const archive = openArchive(archivePath, { clock: Date.now })
   archive.devices.add({
     id: BIG_DEVICE,

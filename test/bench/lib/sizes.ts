@@ -9,6 +9,8 @@ export interface Sizes {
     readonly messages: number
     readonly conversations: number
     readonly heavyShare: number
+    /** Years of history, newest ending at the generator's fixed end date (late 2026). */
+    readonly years: number
   }
   /** Repetitions of each search query. */
   readonly searchRepeats: number
@@ -24,7 +26,7 @@ export const FULL: Sizes = {
   sync: { messages: 100_000, conversations: 3_000 },
   incomingTexts: 300,
   sends: 200,
-  big: { messages: 1_000_000, conversations: 5_000, heavyShare: 0.1 },
+  big: { messages: 1_000_000, conversations: 5_000, heavyShare: 0.1, years: 6 },
   searchRepeats: 20,
   pageSamples: 500,
   coldStarts: 5,
@@ -36,7 +38,7 @@ export const QUICK: Sizes = {
   sync: { messages: 10_000, conversations: 300 },
   incomingTexts: 100,
   sends: 50,
-  big: { messages: 50_000, conversations: 500, heavyShare: 0.1 },
+  big: { messages: 50_000, conversations: 500, heavyShare: 0.1, years: 6 },
   searchRepeats: 5,
   pageSamples: 200,
   coldStarts: 3,
