@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 
-export type Unit = 'ms' | 's' | 'MB' | 'rows/s'
+export type Unit = 'ms' | 's' | 'MB' | 'rows/s' | '%' | 'count'
 
 export interface Row {
   /** The target's number ('1'..'7'), or 'bulk' for the store's bulk-path figures. */
@@ -36,6 +36,8 @@ export function ratioOf(row: Row): number | null {
 export function verdictOf(row: Row): string {
   if (row.value === null) return 'not run'
   if (row.goal === null) return ''
+  // A goal of none at all (no frame over 50 ms) has no ratio to be over by.
+  if (row.goal === 0) return row.value <= 0 ? 'within' : 'over'
   const over = row.higherIsBetter === true ? row.goal / row.value : row.value / row.goal
   return over <= 1 ? 'within' : `over ×${over.toFixed(1)}`
 }
@@ -51,6 +53,10 @@ export function format(value: number | null, unit: Unit): string {
       return `${value.toFixed(0)} MB`
     case 'rows/s':
       return `${(value / 1000).toFixed(1)}k/s`
+    case '%':
+      return `${value.toFixed(value >= 99 && value < 100 ? 2 : 1)} %`
+    case 'count':
+      return value.toFixed(0)
   }
 }
 
