@@ -18,8 +18,16 @@ export interface Sizes {
   readonly coldStarts: number
   /** The API calls made while this history is back-filled (and indexed). */
   readonly backfill: { readonly messages: number; readonly conversations: number }
-  /** The Chromium measurement's archive (web demo), or null to skip it. */
-  readonly browser: { readonly messages: number; readonly conversations: number } | null
+  /** The window's rows in Chromium, on the big archive through the web-mode host; null skips. */
+  readonly browser: {
+    readonly coldStarts: number
+    /** The wheel scroll through the heavy thread stops at its start or after this long. */
+    readonly scrollMs: number
+    /** Timed jumps to a five-year-old hit (one more runs untimed first). */
+    readonly jumps: number
+    /** The scripted session of use before memory at idle is read. */
+    readonly sessionMs: number
+  } | null
 }
 
 export const FULL: Sizes = {
@@ -31,7 +39,7 @@ export const FULL: Sizes = {
   pageSamples: 500,
   coldStarts: 5,
   backfill: { messages: 1_000_000, conversations: 10_000 },
-  browser: { messages: 100_000, conversations: 3_000 },
+  browser: { coldStarts: 5, scrollMs: 240_000, jumps: 10, sessionMs: 600_000 },
 }
 
 export const QUICK: Sizes = {
@@ -43,7 +51,7 @@ export const QUICK: Sizes = {
   pageSamples: 200,
   coldStarts: 3,
   backfill: { messages: 20_000, conversations: 300 },
-  browser: { messages: 3_000, conversations: 100 },
+  browser: { coldStarts: 3, scrollMs: 60_000, jumps: 3, sessionMs: 20_000 },
 }
 
 export const SEED = 2024
