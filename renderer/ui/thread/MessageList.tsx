@@ -141,9 +141,14 @@ export function MessageList(props: { thread: Thread; group: boolean; dualSim: bo
         }}
         startReached={() => void loadOlder(id)}
         endReached={() => void loadNewer(id)}
-        // Stay at the newest message when it is in view, or when the reader just sent one.
+        // Stay at the newest message when it is in view, or when the reader just sent one. Rows
+        // appended while newer pages are still loading (after a jump to an old search hit) are
+        // paging, not new texts: following them would carry the view away from the hit.
         followOutput={(bottom) =>
-          bottom || (last?.kind === 'pending' && last.item.state === 'sending') ? 'auto' : false
+          (bottom && thread.newer === null) ||
+          (last?.kind === 'pending' && last.item.state === 'sending')
+            ? 'auto'
+            : false
         }
         atBottomStateChange={setAtBottom}
         atBottomThreshold={80}

@@ -66,8 +66,12 @@ export function useScrollAnchor(
   // Read during render, while the DOM still shows the rows from before the change.
   if (seen.current !== ids) {
     seen.current = ids
-    const newest =
-      following.newestLoaded && (following.atBottom || (openedAtNewest.current && !moved.current))
+    // Opened on a search hit, the list reports "at bottom" before it has settled on the hit;
+    // only the reader's own scrolling to the bottom makes them a follower of the newest then.
+    const follower = openedAtNewest.current
+      ? following.atBottom || !moved.current
+      : following.atBottom && moved.current
+    const newest = following.newestLoaded && follower
     anchor.current = scroller === null ? null : newest ? 'bottom' : readAnchor(scroller)
   }
   useLayoutEffect(() => {

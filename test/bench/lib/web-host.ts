@@ -2,9 +2,14 @@
 // way a user's `npm start -- --web` would but with the demo's fixed phone list, so nothing is
 // sent to the network: the archive's paired device is never reachable, which is all the window
 // needs to show its conversations. The demo phone it starts holds a tiny history and stays
-// unpaired. Node runs tsx as an import hook (as `npx tsx` does, without npx's own start).
+// unpaired. Node runs tsx as an import hook (as `npx tsx` does, without npx's own start), and the
+// archive's thread runs from the app's bundle when it is built, as `npm start` runs it.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { DEMO_ENTRY, ROOT } from '../../e2e/support/app'
+
+const BUILT_WORKER = join(ROOT, 'out', 'main', 'archive-worker.js')
 
 const READY = /Textbridge is running at (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/
 
@@ -73,6 +78,7 @@ export function startWebHost(dataDir: string, historyFile: string): Promise<Runn
       '0',
       '--history',
       historyFile,
+      ...(existsSync(BUILT_WORKER) ? [`--archive-worker=${BUILT_WORKER}`] : []),
     ],
     READY,
   )
