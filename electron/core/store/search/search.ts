@@ -39,6 +39,14 @@ const HITS = `SELECT m.sort_key, m.id, m.thread_id, m.device_key, m.box, m.sende
   FROM messages_fts f CROSS JOIN messages m ON m.sort_key = f.rowid
   JOIN threads t ON t.id = m.thread_id
   WHERE ${FILTERS} ORDER BY f.rowid DESC LIMIT @limit`
+// The same matches oldest first, rowids only: see page().
+const PROBE = `SELECT f.rowid FROM messages_fts f CROSS JOIN messages m ON m.sort_key = f.rowid
+  JOIN threads t ON t.id = m.thread_id
+  WHERE ${FILTERS} ORDER BY f.rowid ASC LIMIT @limit`
+const BY_KEYS = `SELECT m.sort_key, m.id, m.thread_id, m.device_key, m.box, m.sender, m.date, m.body,
+    t.title
+  FROM messages m JOIN threads t ON t.id = m.thread_id
+  WHERE m.sort_key IN (SELECT value FROM json_each(?)) ORDER BY m.sort_key DESC`
 const COUNT = `SELECT count(*) AS n FROM (SELECT 1 FROM messages_fts f CROSS JOIN messages m
   ON m.sort_key = f.rowid WHERE ${FILTERS} LIMIT ${TOTAL_CAP + 1})`
 // Without device or direction filters a clean index can be counted without the join.
@@ -125,9 +133,7 @@ export class SearchRepository {
         ? compiled.match
         : `(${compiled.match}) AND ({search_keys} : "${conversationTerm(q.conversationId)}")`
     const params = this.params(q, match)
-    const rows = this.sql
-      .get<[Params & { limit: number }], HitRow>(HITS)
-      .all({ ...params, limit: q.limit + 1 })
+    const { rows, complete } = this.page(params, q.limit)
     const page = rows.slice(0, q.limit)
     const last = page[page.length - 1]
     return {
@@ -136,7 +142,12 @@ export class SearchRepository {
         rows.length > q.limit && last !== undefined
           ? encodeCursor({ list: 'search', direction: 'older', position: last.sort_key })
           : null,
-      total: q.withTotal && firstPage ? this.total(params, indexing) : null,
+      total:
+        q.withTotal && firstPage
+          ? complete
+            ? { count: rows.length, capped: false }
+            : this.total(params, indexing)
+          : null,
       conversations,
       indexing,
       empty: false,
@@ -171,6 +182,30 @@ export class SearchRepository {
       thread: q.conversationId ?? null,
       incoming: q.direction === undefined ? null : q.direction === 'incoming' ? 1 : 0,
     }
+  }
+
+  /**
+   * Up to limit + 1 hits, newest first; `complete` when they are all the matches there are.
+   * A query with few matches walks all its doclists whichever way it goes, and FTS5 walks an
+   * intersection backwards about half as fast as forwards (a three-word query with no match
+   * on 1M messages: 9 ms newest first, 5 ms oldest first). So a forward walk that gives up
+   * after limit + 1 matches goes first: a few matches come from it (and their count is the
+   * total), many cost it a few dozen rows before the usual newest-first page.
+   */
+  private page(params: Params, limit: number): { rows: HitRow[]; complete: boolean } {
+    const keys = this.sql
+      .get<[Params & { limit: number }], number>(PROBE)
+      .pluck()
+      .all({ ...params, limit: limit + 1 })
+    if (keys.length <= limit) {
+      const rows =
+        keys.length === 0 ? [] : this.sql.get<[string], HitRow>(BY_KEYS).all(JSON.stringify(keys))
+      return { rows, complete: true }
+    }
+    const rows = this.sql
+      .get<[Params & { limit: number }], HitRow>(HITS)
+      .all({ ...params, limit: limit + 1 })
+    return { rows, complete: false }
   }
 
   private total(params: Params, indexing: boolean): SearchTotal {

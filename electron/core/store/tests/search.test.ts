@@ -206,6 +206,40 @@ describe('search', () => {
     expect(seen.size).toBe(n)
   })
 
+  it('gives the same hits, order and total whether the matches fit in one page or not', () => {
+    const { archive } = openTestArchive()
+    addDevice(archive)
+    const records = Array.from({ length: 12 }, (_, i) =>
+      sms(i + 1, {
+        body: i % 3 === 0 ? `beta gamma ${i}` : `beta ${i}`,
+        box: i % 2 === 0 ? 'inbox' : 'sent',
+        sender: i % 2 === 0 ? '+447700900123' : null,
+      }),
+    )
+    archive.sync.upsertMessages(DEVICE_A, records, 'live')
+    const ids = (text: string, extra: Partial<SearchQuery>) => {
+      const page = q(archive, text, extra)
+      return { ids: page.hits.map((h) => h.messageId), total: page.total, older: page.older }
+    }
+    // Four matches: a page of 4 holds them all, one of 3 does not.
+    const whole = ids('beta gamma', { limit: 4 })
+    expect(whole).toEqual({ ids: [10, 7, 4, 1], total: { count: 4, capped: false }, older: null })
+    const cut = ids('beta gamma', { limit: 3 })
+    expect(cut.ids).toEqual([10, 7, 4])
+    expect(cut.total).toEqual({ count: 4, capped: false })
+    expect(ids('beta gamma', { limit: 3, cursor: cut.older! })).toMatchObject({ ids: [1] })
+    // Filters apply to the forward walk as to the newest-first one.
+    expect(ids('beta gamma', { limit: 4, direction: 'incoming' })).toMatchObject({
+      ids: [7, 1],
+      total: { count: 2, capped: false },
+    })
+    expect(ids('beta zeta', { limit: 4 })).toEqual({
+      ids: [],
+      total: { count: 0, capped: false },
+      older: null,
+    })
+  })
+
   it('returns snippets as plain segments around the first match, never cut in a surrogate pair', () => {
     const { archive } = openTestArchive()
     addDevice(archive)
