@@ -52,17 +52,20 @@ const COUNT = `SELECT count(*) AS n FROM (SELECT 1 FROM messages_fts f CROSS JOI
 // Without device or direction filters a clean index can be counted without the join.
 const COUNT_INDEX = `SELECT count(*) AS n FROM (SELECT 1 FROM messages_fts f
   WHERE messages_fts MATCH @match AND f.rowid BETWEEN @lo AND @hi LIMIT ${TOTAL_CAP + 1})`
-// Conversation titles and participant numbers: a scan of the threads table (a few thousand
-// rows), with up to three digit forms of a typed number. The unary + keeps SQLite from walking
-// the recency index (a table lookup per row, 3x slower) and sorts the few matches instead.
-const CONVERSATIONS = `SELECT id, (@name IS NOT NULL AND instr(title_fold, @name) > 0) AS by_name
+// Conversation titles and participant numbers, with up to three digit forms of a typed number:
+// one phone's conversations walked newest first in the covering index (title_fold and
+// number_terms are in it), stopping at the limit. A prefix as short as "th" matches hundreds
+// of titles, and a scan of every thread that sorts its matches cost 0.6 ms on 5000 threads,
+// the walk 0.05 ms; a text that matches nothing still reads the whole index (0.4 ms).
+const CONVERSATIONS = `SELECT id, last_sort_key,
+    (@name IS NOT NULL AND instr(title_fold, @name) > 0) AS by_name
   FROM threads
-  WHERE (@device IS NULL OR device_key = @device)
+  WHERE device_key = @device
     AND ((@name IS NOT NULL AND instr(title_fold, @name) > 0)
       OR (@d1 IS NOT NULL AND instr(number_terms, @d1) > 0)
       OR (@d2 IS NOT NULL AND instr(number_terms, @d2) > 0)
       OR (@d3 IS NOT NULL AND instr(number_terms, @d3) > 0))
-  ORDER BY +last_sort_key DESC LIMIT ${MAX_CONVERSATION_HITS}`
+  ORDER BY last_sort_key DESC LIMIT ${MAX_CONVERSATION_HITS}`
 
 interface Params {
   match: string
@@ -78,7 +81,7 @@ interface ConversationParams {
   d1: string | null
   d2: string | null
   d3: string | null
-  device: number | null
+  device: number
 }
 
 interface HitRow {
@@ -115,7 +118,7 @@ export class SearchRepository {
     const indexing = this.index.isDirty()
     const firstPage = q.cursor === undefined
     const conversations =
-      firstPage && q.conversationId === undefined ? this.conversationHits(q, compiled) : []
+      firstPage && q.conversationId === undefined ? this.conversationHits(scope, compiled) : []
     if (compiled.match === null) {
       return {
         hits: [],
@@ -237,13 +240,21 @@ export class SearchRepository {
     })
   }
 
-  private conversationHits(q: SearchQuery, compiled: CompiledQuery): ConversationHit[] {
+  private conversationHits(
+    scope: readonly DeviceContext[],
+    compiled: CompiledQuery,
+  ): ConversationHit[] {
     if (compiled.name === null && compiled.digits.length === 0) return []
-    const device = q.deviceId === undefined ? null : this.devices.get(q.deviceId).key
     const [d1 = null, d2 = null, d3 = null] = compiled.digits
-    const rows = this.sql
-      .get<[ConversationParams], { id: number; by_name: number }>(CONVERSATIONS)
-      .all({ name: compiled.name, d1, d2, d3, device })
+    const statement = this.sql.get<
+      [ConversationParams],
+      { id: number; last_sort_key: number; by_name: number }
+    >(CONVERSATIONS)
+    // Each phone's newest matches, merged newest first as one query over all phones would.
+    const rows = scope
+      .flatMap((ctx) => statement.all({ name: compiled.name, d1, d2, d3, device: ctx.key }))
+      .sort((a, b) => b.last_sort_key - a.last_sort_key)
+      .slice(0, MAX_CONVERSATION_HITS)
     const byName = new Map(rows.map((r) => [r.id, r.by_name === 1]))
     return this.conversations.byIds(rows.map((r) => r.id)).map((conversation) => ({
       conversation,
