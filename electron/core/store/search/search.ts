@@ -28,30 +28,51 @@ import { MAX_SORT_DATE, SLOTS_PER_MS, baseKey } from '../messages/sort-key'
 export const TOTAL_CAP = 10_000
 const MAX_CONVERSATION_HITS = 20
 
-const FILTERS = `messages_fts MATCH @match AND f.rowid BETWEEN @lo AND @hi
+// The largest sort key a message can have: a range up to it with no lower bound holds them all.
+const LAST_KEY = (MAX_SORT_DATE + 1) * SLOTS_PER_MS - 1
+
+interface Statements {
+  readonly hits: string
+  readonly probe: string
+  readonly count: string
+  readonly countIndex: string
+}
+
+// A rowid range costs FTS5 a check on every row it walks (counting 10,000 hits of "th": 0.87 ms
+// with an all-keys range, 0.63 ms without), so the range is only written when it bounds.
+function statements(bounded: boolean): Statements {
+  const range = bounded ? ' AND f.rowid BETWEEN @lo AND @hi' : ''
+  const filters = `messages_fts MATCH @match${range}
   AND (@device IS NULL OR m.device_key = @device)
   AND (@thread IS NULL OR m.thread_id = @thread)
   AND (@incoming IS NULL OR (m.box = 'inbox') = @incoming)`
-// CROSS JOIN keeps the FTS index as the outer loop: results come out in rowid order and the
-// walk stops at the limit, whatever the filters.
-const HITS = `SELECT m.sort_key, m.id, m.thread_id, m.device_key, m.box, m.sender, m.date, m.body,
+  return {
+    // CROSS JOIN keeps the FTS index as the outer loop: results come out in rowid order and the
+    // walk stops at the limit, whatever the filters.
+    hits: `SELECT m.sort_key, m.id, m.thread_id, m.device_key, m.box, m.sender, m.date, m.body,
     t.title
   FROM messages_fts f CROSS JOIN messages m ON m.sort_key = f.rowid
   JOIN threads t ON t.id = m.thread_id
-  WHERE ${FILTERS} ORDER BY f.rowid DESC LIMIT @limit`
-// The same matches oldest first, rowids only: see page().
-const PROBE = `SELECT f.rowid FROM messages_fts f CROSS JOIN messages m ON m.sort_key = f.rowid
+  WHERE ${filters} ORDER BY f.rowid DESC LIMIT @limit`,
+    // The same matches oldest first, rowids only: see page().
+    probe: `SELECT f.rowid FROM messages_fts f CROSS JOIN messages m ON m.sort_key = f.rowid
   JOIN threads t ON t.id = m.thread_id
-  WHERE ${FILTERS} ORDER BY f.rowid ASC LIMIT @limit`
+  WHERE ${filters} ORDER BY f.rowid ASC LIMIT @limit`,
+    count: `SELECT count(*) AS n FROM (SELECT 1 FROM messages_fts f CROSS JOIN messages m
+  ON m.sort_key = f.rowid WHERE ${filters} LIMIT ${TOTAL_CAP + 1})`,
+    // Without device or direction filters a clean index can be counted without the join.
+    countIndex: `SELECT count(*) AS n FROM (SELECT 1 FROM messages_fts f
+  WHERE messages_fts MATCH @match${range} LIMIT ${TOTAL_CAP + 1})`,
+  }
+}
+const BOUNDED = statements(true)
+const UNBOUNDED = statements(false)
+const statementsFor = (p: { lo: number; hi: number }): Statements =>
+  p.lo <= 0 && p.hi >= LAST_KEY ? UNBOUNDED : BOUNDED
 const BY_KEYS = `SELECT m.sort_key, m.id, m.thread_id, m.device_key, m.box, m.sender, m.date, m.body,
     t.title
   FROM messages m JOIN threads t ON t.id = m.thread_id
   WHERE m.sort_key IN (SELECT value FROM json_each(?)) ORDER BY m.sort_key DESC`
-const COUNT = `SELECT count(*) AS n FROM (SELECT 1 FROM messages_fts f CROSS JOIN messages m
-  ON m.sort_key = f.rowid WHERE ${FILTERS} LIMIT ${TOTAL_CAP + 1})`
-// Without device or direction filters a clean index can be counted without the join.
-const COUNT_INDEX = `SELECT count(*) AS n FROM (SELECT 1 FROM messages_fts f
-  WHERE messages_fts MATCH @match AND f.rowid BETWEEN @lo AND @hi LIMIT ${TOTAL_CAP + 1})`
 // Conversation titles and participant numbers, with up to three digit forms of a typed number:
 // one phone's conversations walked newest first in the covering index (title_fold and
 // number_terms are in it), stopping at the limit. A prefix as short as "th" matches hundreds
@@ -159,7 +180,7 @@ export class SearchRepository {
 
   private params(q: SearchQuery, match: string): Params {
     let lo = q.from === undefined ? 0 : baseKey(q.from)
-    let hi = q.to === undefined ? (MAX_SORT_DATE + 1) * SLOTS_PER_MS - 1 : baseKey(q.to) - 1
+    let hi = q.to === undefined ? LAST_KEY : baseKey(q.to) - 1
     if (q.cursor !== undefined) {
       const c = readCursor(q.cursor, 'search')
       if (c.direction !== 'older') throw new InvalidInputError('bad_cursor')
@@ -196,8 +217,9 @@ export class SearchRepository {
    * total), many cost it a few dozen rows before the usual newest-first page.
    */
   private page(params: Params, limit: number): { rows: HitRow[]; complete: boolean } {
+    const sql = statementsFor(params)
     const keys = this.sql
-      .get<[Params & { limit: number }], number>(PROBE)
+      .get<[Params & { limit: number }], number>(sql.probe)
       .pluck()
       .all({ ...params, limit: limit + 1 })
     if (keys.length <= limit) {
@@ -206,18 +228,17 @@ export class SearchRepository {
       return { rows, complete: true }
     }
     const rows = this.sql
-      .get<[Params & { limit: number }], HitRow>(HITS)
+      .get<[Params & { limit: number }], HitRow>(sql.hits)
       .all({ ...params, limit: limit + 1 })
     return { rows, complete: false }
   }
 
   private total(params: Params, indexing: boolean): SearchTotal {
     const joinNeeded = indexing || params.device !== null || params.incoming !== null
-    const row = joinNeeded
-      ? this.sql.get<[Params], { n: number }>(COUNT).get(params)
-      : this.sql
-          .get<[Pick<Params, 'match' | 'lo' | 'hi'>], { n: number }>(COUNT_INDEX)
-          .get({ match: params.match, lo: params.lo, hi: params.hi })
+    const sql = statementsFor(params)
+    const row = this.sql
+      .get<[Params], { n: number }>(joinNeeded ? sql.count : sql.countIndex)
+      .get(params)
     if (row === undefined) throw new Error('count(*) returned no row')
     return { count: Math.min(row.n, TOTAL_CAP), capped: row.n > TOTAL_CAP }
   }
