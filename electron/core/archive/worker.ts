@@ -46,7 +46,9 @@ function call(request: Extract<Request, { kind: 'call' }>): unknown {
     throw new TypeError(`no archive method ${ns}.${method}`)
   }
   now = request.now
-  return (fn as (...args: unknown[]) => unknown).apply(target, [...request.args])
+  const run = () => (fn as (...args: unknown[]) => unknown).apply(target, [...request.args])
+  // A reader's answer is read from one snapshot, however many statements it takes.
+  return config.role === 'reader' ? opened().snapshot(run) : run()
 }
 
 port.on('message', (request: Request) => {

@@ -44,6 +44,11 @@ export interface Archive {
   readonly attachments: AttachmentsRepository
   readonly search: SearchRepository
   readonly searchIndex: SearchIndex
+  /**
+   * Runs `fn` in one read transaction, so a read made of several statements (a search page, its
+   * total and its conversations) sees one state of the file while another connection writes.
+   */
+  snapshot<T>(fn: () => T): T
   /** Changes whenever this connection re-read the devices table (see `reloadDevices`). */
   devicesVersion(): number
   /** Re-reads the devices table: another connection changed it. */
@@ -131,6 +136,7 @@ export function openArchiveWith(
       new TermExpander(db, sql),
     ),
     searchIndex,
+    snapshot: (fn) => db.transaction(fn).deferred(),
     devicesVersion: () => directory.version,
     reloadDevices: () => {
       directory.reload()
