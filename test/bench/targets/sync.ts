@@ -113,7 +113,5 @@ export function syncRows(
 }
 
 function goalText(messages: number): string {
-  return messages === 100_000
-    ? '≤ 5 s'
-    : `≤ ${(5 * (messages / 100_000)).toFixed(1)} s (5 s/100k)`
+  return messages === 100_000 ? '≤ 5 s' : `≤ ${(5 * (messages / 100_000)).toFixed(1)} s (5 s/100k)`
 }
