@@ -13,7 +13,15 @@ import {
   SCREENSHOTS,
 } from './support/browser'
 import { SEARCH_KEYSTROKES, typeAndTime } from './support/search'
-import { datesShown, messageLog, rowTop, scrollSettled, topVisibleRow } from './support/thread'
+import {
+  datesShown,
+  messageLog,
+  messageWithOlderPages,
+  rowTop,
+  scrollSettled,
+  topVisibleRow,
+  type DeepMessage,
+} from './support/thread'
 
 const reason = skipReason()
 const STEP_MS = 90_000
@@ -181,28 +189,19 @@ describe.skipIf(reason !== null)(`demo in Chromium${reason === null ? '' : ` (${
   it(
     'finds an old message as you type and opens it in place',
     async () => {
-      // Take a word from the oldest message loaded in some thread: an "old message".
-      const list = page.getByRole('listbox', { name: 'Conversations' })
-      await list.getByRole('option').nth(2).click()
-      await rows().first().waitFor()
-      await log().evaluate((s) => {
-        s.scrollTo(0, 0)
-      })
-      await page.waitForTimeout(500)
-      // The oldest loaded message with a few distinctive words (some are emoji or pictures).
-      const candidate = await log().evaluate((s) => {
-        for (const row of s.querySelectorAll('[data-message-id]')) {
-          const words = (row.querySelector('.message-text')?.textContent ?? '')
-            .split(/\s+/)
-            .filter((w) => /^[\p{L}\p{N}]{4,}$/u.test(w))
-          if (words.length >= 2) return { id: row.getAttribute('data-message-id'), words }
-        }
-        return null
-      })
+      // A message with more than a page of older texts before it: opening its hit must not let
+      // those older pages, loading above, carry the view away from it.
+      const options = page.getByRole('listbox', { name: 'Conversations' }).getByRole('option')
+      let candidate: DeepMessage | null = null
+      for (let i = 0; i < Math.min(10, await options.count()) && candidate === null; i++) {
+        await options.nth(i).click()
+        await rows().first().waitFor()
+        candidate = await messageWithOlderPages(page)
+      }
       expect(candidate).not.toBeNull()
       const oldId = candidate!.id
       // Its longest words: specific enough that the hit is near the top of the results.
-      const words = [...candidate!.words].sort((a, b) => b.length - a.length)
+      const words = candidate!.words
       const search = page.getByRole('searchbox', { name: 'Search messages' })
       await search.fill(words.slice(0, 3).join(' '))
       const hit = page.locator(`.search-hit[data-message-id="${oldId}"]`)
@@ -240,9 +239,11 @@ describe.skipIf(reason !== null)(`demo in Chromium${reason === null ? '' : ` (${
         )
       }
       await expect.poll(inView, { timeout: 5000 }).toBe(true)
-      // Newer pages load below the hit meanwhile; the view must stay on it, not follow them.
+      // Newer pages load below the hit meanwhile, and older ones may above it; the view must
+      // stay on it, not follow them.
       await page.waitForTimeout(1500)
       expect(await inView()).toBe(true)
+      expect(await log().getByText('Start of the conversation').count()).toBe(0)
       await search.press('Escape')
     },
     STEP_MS,

@@ -41,7 +41,7 @@ export function MessageList(props: { thread: Thread; group: boolean; dualSim: bo
   const [atBottom, setAtBottom] = useState(true)
   const [scroller, setScroller] = useState<HTMLElement | null>(null)
   const focusIndex = thread.focusId === null ? -1 : thread.ids.indexOf(thread.focusId)
-  useScrollAnchor(scroller, thread.ids, {
+  const mayPrefetchOlder = useScrollAnchor(scroller, thread.ids, {
     atBottom,
     newestLoaded: thread.newer === null,
     openedAtNewest: thread.focusId === null,
@@ -134,7 +134,9 @@ export function MessageList(props: { thread: Thread; group: boolean; dualSim: bo
         // view: rows prepended out of sight are measured before the reader reaches them, so
         // the view does not shift when they arrive. startReached is the backstop.
         rangeChanged={(range) => {
-          if (range.startIndex - thread.firstIndex < PREFETCH_ROWS) void loadOlder(id)
+          if (range.startIndex - thread.firstIndex < PREFETCH_ROWS && mayPrefetchOlder()) {
+            void loadOlder(id)
+          }
           if (thread.firstIndex + rows.length - 1 - range.endIndex < PREFETCH_ROWS) {
             void loadNewer(id)
           }

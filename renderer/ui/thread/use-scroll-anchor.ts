@@ -8,7 +8,7 @@
 // thread opened there) is kept at the bottom instead: the first older page lands while the list
 // is still settling on its last row, and holding the top row then would leave the newest
 // messages below the view.
-import { useEffect, useLayoutEffect, useRef } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react'
 
 type Anchor = { readonly id: string; readonly top: number } | 'bottom'
 
@@ -37,11 +37,19 @@ export interface Following {
   readonly openedAtNewest: boolean
 }
 
+/**
+ * Keeps the view's anchor across row changes. The returned function says whether rows may be
+ * prepended unasked (a prefetch of older messages): always for a list opened at its newest, but
+ * for one opened centred on a search hit only once the reader has scrolled it. Until then
+ * react-virtuoso still holds its opening position by item index, so a page added above would
+ * put an older row at that index and the view with it; the prefetch that view triggers repeats
+ * this, page after page, until the thread's first message.
+ */
 export function useScrollAnchor(
   scroller: HTMLElement | null,
   ids: readonly number[],
   following: Following,
-): void {
+): () => boolean {
   const anchor = useRef<Anchor | null>(null)
   const seen = useRef(ids)
   // Whether the reader has scrolled this list, and where it opened (a new list element is a
@@ -107,4 +115,5 @@ export function useScrollAnchor(
       for (const type of USER_INPUT) area.removeEventListener(type, stop)
     }
   }, [ids, scroller])
+  return useCallback(() => openedAtNewest.current || moved.current, [])
 }

@@ -46,3 +46,47 @@ export async function scrollSettled(page: Page): Promise<void> {
     await page.waitForTimeout(60)
   }
 }
+
+export interface DeepMessage {
+  readonly id: string
+  /** Its words of four letters or more, longest first. */
+  readonly words: string[]
+}
+
+/** The oldest message drawn with at least two words of four letters or more, if any. */
+function oldestWithWords(page: Page): Promise<DeepMessage | null> {
+  return messageLog(page).evaluate((s) => {
+    for (const row of s.querySelectorAll('[data-message-id]')) {
+      const words = (row.querySelector('.message-text')?.textContent ?? '')
+        .split(/\s+/)
+        .filter((w) => /^[\p{L}\p{N}]{4,}$/u.test(w))
+      const id = row.getAttribute('data-message-id')
+      if (words.length >= 2 && id !== null) {
+        return { id, words: words.sort((a, b) => b.length - a.length) }
+      }
+    }
+    return null
+  })
+}
+
+/**
+ * In the open thread, a message with more than a page of older texts before it: the thread is
+ * scrolled to the top of what is loaded until one more older page still does not reach the
+ * start of the conversation. Null if the thread is too short.
+ */
+export async function messageWithOlderPages(page: Page): Promise<DeepMessage | null> {
+  const atStart = async () =>
+    (await messageLog(page).getByText('Start of the conversation').count()) > 0
+  let candidate: DeepMessage | null = null
+  for (let step = 0; step < 6; step++) {
+    await messageLog(page).evaluate((s) => {
+      s.scrollTo(0, 0)
+    })
+    await page.waitForTimeout(500)
+    if (await atStart()) return null
+    // One page further and still not at the start: the previous candidate has a page before it.
+    if (candidate !== null && step >= 2) return candidate
+    candidate = await oldestWithWords(page)
+  }
+  return candidate
+}
