@@ -28,6 +28,12 @@ function readAnchor(scroller: HTMLElement): Anchor | null {
   return null
 }
 
+/** Whether `next` is `before` with rows added after its last (its first and last rows kept). */
+function onlyAppended(before: readonly number[], next: readonly number[]): boolean {
+  const last = before.length - 1
+  return last >= 0 && next.length > last && next[0] === before[0] && next[last] === before[last]
+}
+
 export interface Following {
   /** The list reports the newest row in view. */
   readonly atBottom: boolean
@@ -73,6 +79,9 @@ export function useScrollAnchor(
   }, [scroller])
   // Read during render, while the DOM still shows the rows from before the change.
   if (seen.current !== ids) {
+    // Rows added only below the view (a newer page) move nothing above them: holding an anchor
+    // then would only fight the list while it settles on a search hit it opened at.
+    const appended = onlyAppended(seen.current, ids)
     seen.current = ids
     // Opened on a search hit, the list reports "at bottom" before it has settled on the hit;
     // only the reader's own scrolling to the bottom makes them a follower of the newest then.
@@ -80,7 +89,8 @@ export function useScrollAnchor(
       ? following.atBottom || !moved.current
       : following.atBottom && moved.current
     const newest = following.newestLoaded && follower
-    anchor.current = scroller === null ? null : newest ? 'bottom' : readAnchor(scroller)
+    anchor.current =
+      scroller === null ? null : newest ? 'bottom' : appended ? null : readAnchor(scroller)
   }
   useLayoutEffect(() => {
     const target = anchor.current
