@@ -15,12 +15,11 @@ import {
 import { SEARCH_KEYSTROKES, typeAndTime } from './support/search'
 import {
   datesShown,
+  findDeepMessage,
   messageLog,
-  messageWithOlderPages,
   rowTop,
   scrollSettled,
   topVisibleRow,
-  type DeepMessage,
 } from './support/thread'
 
 const reason = skipReason()
@@ -191,13 +190,7 @@ describe.skipIf(reason !== null)(`demo in Chromium${reason === null ? '' : ` (${
     async () => {
       // A message with more than a page of older texts before it: opening its hit must not let
       // those older pages, loading above, carry the view away from it.
-      const options = page.getByRole('listbox', { name: 'Conversations' }).getByRole('option')
-      let candidate: DeepMessage | null = null
-      for (let i = 0; i < Math.min(10, await options.count()) && candidate === null; i++) {
-        await options.nth(i).click()
-        await rows().first().waitFor()
-        candidate = await messageWithOlderPages(page)
-      }
+      const candidate = await findDeepMessage(page)
       expect(candidate).not.toBeNull()
       const oldId = candidate!.id
       // Its longest words: specific enough that the hit is near the top of the results.

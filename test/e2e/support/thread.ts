@@ -90,3 +90,16 @@ export async function messageWithOlderPages(page: Page): Promise<DeepMessage | n
   }
   return candidate
 }
+
+/** The first of the list's first ten conversations that has a message with older pages. */
+export async function findDeepMessage(page: Page): Promise<DeepMessage | null> {
+  const options = page.getByRole('listbox', { name: 'Conversations' }).getByRole('option')
+  const count = Math.min(10, await options.count())
+  for (let i = 0; i < count; i++) {
+    await options.nth(i).click()
+    await messageLog(page).locator('[data-message-id]').first().waitFor()
+    const found = await messageWithOlderPages(page)
+    if (found !== null) return found
+  }
+  return null
+}
