@@ -196,6 +196,7 @@ export class FakeCore {
       conversationId,
       deviceId: this.devices[0]?.id ?? '',
       phoneId: null,
+      imported: false,
       kind: 'sms',
       direction: 'outgoing',
       sender: null,

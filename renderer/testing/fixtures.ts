@@ -46,6 +46,7 @@ export function makeMessage(
     conversationId,
     deviceId: DEVICE_ID,
     phoneId: `sms:${id}`,
+    imported: false,
     kind: 'sms',
     direction: 'incoming',
     sender: outgoing ? null : { key: '+447700900123', address: '07700 900123', name: 'Ada' },

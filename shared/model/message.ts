@@ -10,7 +10,16 @@ export type Direction = 'incoming' | 'outgoing'
  * its own it is read from the phone's record (`sending` while in its outbox or queue).
  */
 export type DeliveryState =
-  'received' | 'queued' | 'dispatching' | 'sending' | 'sent' | 'delivered' | 'failed' | 'unknown'
+  | 'received'
+  | 'queued'
+  | 'dispatching'
+  | 'sending'
+  | 'sent'
+  | 'delivered'
+  | 'failed'
+  | 'unknown'
+  /** Never sent: kept from a backup file, where it was a draft. */
+  | 'draft'
 
 export interface Delivery {
   readonly state: DeliveryState
@@ -58,4 +67,6 @@ export interface ArchivedMessage {
   /** Desktop read state: incoming, unread on the phone, and not marked read on this desktop. */
   readonly unread: boolean
   readonly attachments: readonly AttachmentMeta[]
+  /** Kept from a backup file: stays in the archive when the phone no longer has it. */
+  readonly imported: boolean
 }

@@ -8,7 +8,10 @@ import { StatementCache, openConnection, writeTx } from './db/db'
 import { DeviceDirectory, DevicesRepository } from './devices/devices'
 import type { DeviceContext } from './devices/devices'
 import { MessageMapper } from './messages/message-rows'
+import { ImportWriter } from './messages/import-writer'
 import { MessageWriter } from './messages/message-writer'
+import { ImportsRepository } from './imports/imports'
+import { FtsSync } from './search/fts-sync'
 import { MessagesRepository } from './messages/messages'
 import { MIGRATIONS, expectVersion, migrate } from './migrations'
 import type { Migration } from './migrations'
@@ -44,6 +47,8 @@ export interface Archive {
   readonly attachments: AttachmentsRepository
   readonly search: SearchRepository
   readonly searchIndex: SearchIndex
+  /** Backup files imported into a phone's archive, and their progress. */
+  readonly imports: ImportsRepository
   /**
    * Runs `fn` in one read transaction, so a read made of several statements (a search page, its
    * total and its conversations) sees one state of the file while another connection writes.
@@ -111,16 +116,20 @@ export function openArchiveWith(
   const searchIndex = new SearchIndex(db, sql, clock)
   // The outbox follows what the messages writer records of texts sent from here.
   const links = new OutboxLinks(sql, clock)
-  const writer = new MessageWriter(db, sql, new ThreadStore(sql, titles), searchIndex, links)
+  const threads = new ThreadStore(sql, titles)
+  const writer = new MessageWriter(db, sql, threads, searchIndex, links)
   const mapper = (): MessageMapper => new MessageMapper(sql, directory, titles)
   const messages = new MessagesRepository(sql, mapper)
   const conversations = new ConversationsRepository(sql, directory)
   const contacts = new ContactsRepository(db, sql, directory, titles, clock)
+  const devices = new DevicesRepository(db, sql, directory, (ctx) => {
+    removeDevice(db, sql, searchIndex, ctx)
+  })
+  const importer = new ImportWriter(sql, new FtsSync(sql), threads)
   const archive: Archive = {
     schemaVersion,
-    devices: new DevicesRepository(db, sql, directory, (ctx) => {
-      removeDevice(db, sql, searchIndex, ctx)
-    }),
+    devices,
+    imports: new ImportsRepository(db, sql, directory, devices, writer, importer, clock),
     sync: new SyncRepository(sql, directory, writer, searchIndex, contacts),
     conversations,
     messages,

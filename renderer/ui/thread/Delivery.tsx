@@ -21,6 +21,8 @@ export function deliveryLabel(state: ArchivedMessage['delivery']['state']): stri
       return 'Not sent'
     case 'unknown':
       return 'Might not have been sent'
+    case 'draft':
+      return 'Draft, never sent'
   }
 }
 

@@ -20,6 +20,7 @@ export const MAX_CONVERSATION_PAGE = 500
 const SELECT = `
   SELECT t.id, t.device_key, t.participants_json, t.title, t.contact_ref, t.message_count,
     t.unread_count, t.last_sort_key AS sort_key, m.id AS message_id, m.box, m.status, m.date,
+    m.phone_id, m.import_key IS NOT NULL AS imported,
     substr(m.body, 1, 640) AS head, m.part_count, m.sub_id,
     o.id AS outbox_id, o.state AS outbox_state, o.reason AS outbox_reason
   FROM threads t JOIN messages m ON m.sort_key = t.last_sort_key
@@ -37,6 +38,8 @@ interface ConversationRow {
   message_id: number
   box: string
   status: string
+  phone_id: string | null
+  imported: number
   date: number
   head: string
   part_count: number

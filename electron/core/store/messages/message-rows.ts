@@ -16,7 +16,7 @@ import type { TitleResolver } from '../conversations/titles'
 export const MESSAGE_SELECT = `
   SELECT m.sort_key, m.id, m.device_key, m.thread_id, m.phone_id, m.kind, m.box, m.sender,
     m.date, m.date_sent, m.body, m.phone_read, m.status, m.sub_id, m.part_count,
-    t.read_up_to, o.id AS outbox_id, o.state AS outbox_state, o.reason AS outbox_reason
+    m.import_key IS NOT NULL AS imported, t.read_up_to, o.id AS outbox_id, o.state AS outbox_state, o.reason AS outbox_reason
   FROM messages m JOIN threads t ON t.id = m.thread_id LEFT JOIN outbox o ON o.message_id = m.id`
 
 export interface MessageRow {
@@ -35,6 +35,7 @@ export interface MessageRow {
   status: string
   sub_id: number | null
   part_count: number
+  imported: number
   read_up_to: number
   outbox_id: number | null
   outbox_state: string | null
@@ -43,7 +44,7 @@ export interface MessageRow {
 
 type DeliveryInput = Pick<
   MessageRow,
-  'box' | 'status' | 'outbox_id' | 'outbox_state' | 'outbox_reason'
+  'box' | 'status' | 'outbox_id' | 'outbox_state' | 'outbox_reason' | 'imported' | 'phone_id'
 >
 
 /** Outbox state for texts written here; the phone's box and delivery status otherwise. */
@@ -59,9 +60,17 @@ export function deliveryOf(row: DeliveryInput): Delivery {
   }
   const failed = { state: 'failed', reason: null, outboxId: null } as const
   switch (row.box) {
+    case 'draft':
+      return { state: 'draft', reason: null, outboxId: null }
     case 'outbox':
     case 'queued':
-      return { state: 'sending', reason: null, outboxId: null }
+      // Waiting to go out on the phone, unless only a backup says so: a text from an earlier
+      // phone's outbox may or may not have left it.
+      return {
+        state: row.imported === 1 && row.phone_id === null ? 'unknown' : 'sending',
+        reason: null,
+        outboxId: null,
+      }
     case 'failed':
       return failed
     default:
@@ -127,6 +136,7 @@ export class MessageMapper {
       delivery: deliveryOf(row),
       unread: incoming && row.phone_read === 0 && row.sort_key > row.read_up_to,
       attachments,
+      imported: row.imported === 1,
     }
   }
 

@@ -6,8 +6,11 @@ import { searchKeysFor } from '../search/search-keys'
 import { baseKey } from './sort-key'
 import type { TallyRow, ThreadState } from '../conversations/threads'
 
-/** The boxes the archive keeps. Drafts are the phone's unsent compose text, not messages. */
-export type StoredBox = 'inbox' | 'sent' | 'outbox' | 'queued' | 'failed'
+/**
+ * The boxes the archive keeps. A phone's draft is its unsent compose text and is not synced; a
+ * draft in a backup file is kept as what it was.
+ */
+export type StoredBox = 'inbox' | 'sent' | 'outbox' | 'queued' | 'failed' | 'draft'
 
 export interface MessageValues {
   base: number

@@ -5,22 +5,16 @@
 // what such a write means for the outbox is told to it through OutgoingObserver.
 import type { SmsMessage } from '../../../../shared/protocol/messages/common'
 import type { Db, StatementCache } from '../db/db'
-import { sqliteErrorCode, writeTx } from '../db/db'
+import { writeTx } from '../db/db'
 import type { DeviceContext } from '../devices/devices'
 import { FtsSync } from '../search/fts-sync'
 import { sameContent, tallyRow, valuesOf } from './message-values'
 import { outgoingValues } from './outgoing'
 import type { OutgoingObserver, OutgoingText } from './outgoing'
 import type { MessageValues, StoredBox, StoredMessage } from './message-values'
-import {
-  BY_PHONE_ID,
-  INSERT_AT,
-  INSERT_NEW,
-  LOCAL_BY_KEY,
-  UPDATE,
-  columns,
-  indexed,
-} from './message-sql'
+import { BY_PHONE_ID, LOCAL_BY_KEY, UPDATE, columns, indexed } from './message-sql'
+import { importedTwin } from './import-writer'
+import { insertRow } from './row-insert'
 import type { Row } from './message-sql'
 import { insertParts, partsUnchanged, replaceParts, storedParts } from '../attachments/parts-writer'
 import type { SearchIndex } from '../search/search-index'
@@ -37,7 +31,7 @@ import type { WriteSummary } from './write-session'
  */
 export type IndexMode = 'live' | 'deferred'
 
-type Record = SmsMessage & { box: StoredBox }
+type Record = SmsMessage & { box: Exclude<StoredBox, 'draft'> }
 
 function isStored(rec: SmsMessage): rec is Record {
   return rec.box !== 'draft'
@@ -88,10 +82,17 @@ export class MessageWriter {
       if (local !== undefined && this.mergeLocal(s, ctx, rec, local)) return
     }
     const thread = this.threads.resolve(ctx, rec.addresses, s)
+    const twin = importedTwin(this.sql, s, ctx.key, thread.id, rec)
+    if (twin !== null) {
+      // The text came from a backup first: the phone's record takes over that row.
+      this.sql
+        .get<[string, number]>('UPDATE messages SET phone_id = ? WHERE id = ?')
+        .run(rec.id, twin)
+    }
     const values = valuesOf(ctx, rec, thread, s.nextId())
     // Insert first: in a back-fill nearly every record is new, and the conflict clause tells
     // the rare duplicate apart without a lookup per row.
-    const sortKey = this.insert(s, values)
+    const sortKey = insertRow(this.sql, this.fts, s, values)
     if (sortKey === null) {
       const existing = this.stored(BY_PHONE_ID, ctx.key, rec.id)
       if (existing === undefined) throw new Error('insert conflicted but no row has the phone id')
@@ -108,6 +109,14 @@ export class MessageWriter {
   }
 
   deleteByPhoneId(s: WriteSession, ctx: DeviceContext, phoneId: string): void {
+    // A text that is also in a backup stays: the phone only lets go of it.
+    const kept = this.sql
+      .get<[number, string]>(
+        `UPDATE messages SET phone_id = NULL
+         WHERE device_key = ? AND phone_id = ? AND import_key IS NOT NULL`,
+      )
+      .run(ctx.key, phoneId)
+    if (kept.changes > 0) return
     const row = this.stored(BY_PHONE_ID, ctx.key, phoneId)
     if (row === undefined) return
     this.deleteById(s, row.id)
@@ -124,7 +133,7 @@ export class MessageWriter {
       thread_id: thread.id,
       search_keys: searchKeysFor(values.body, thread.id, ctx.numbers),
     }
-    const sortKey = this.insert(s, row)
+    const sortKey = insertRow(this.sql, this.fts, s, row)
     if (sortKey === null) throw new Error('a local row cannot conflict on the phone id')
     s.tally.added(thread, tallyRow({ sort_key: sortKey, box: row.box, phone_read: row.phone_read }))
     return row.id
@@ -191,31 +200,6 @@ export class MessageWriter {
     if (gone === undefined) return
     if (s.indexLive) this.fts.remove(indexed(gone.sort_key, gone))
     s.tally.removed(this.threads.byId(gone.thread_id, s), tallyRow(gone))
-  }
-
-  /** Inserts at the next free slot of the date; the sort key, or null if the phone id exists. */
-  private insert(s: WriteSession, values: MessageValues): number | null {
-    let sortKey: number
-    try {
-      const info = this.sql
-        .get<Row>(INSERT_NEW)
-        .run(values.base, values.base, values.base, ...columns(values))
-      if (info.changes === 0) return null
-      sortKey = Number(info.lastInsertRowid)
-    } catch (error) {
-      // The date's 1024 slots are full and the next key is taken: use the first gap above.
-      if (sqliteErrorCode(error) !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw error
-      if (
-        values.phone_id !== null &&
-        this.stored(BY_PHONE_ID, values.device_key, values.phone_id)
-      ) {
-        return null
-      }
-      sortKey = allocateSortKey(this.sql, values.date)
-      this.sql.get<Row>(INSERT_AT).run(sortKey, ...columns(values))
-    }
-    if (s.indexLive) this.fts.add(indexed(sortKey, values))
-    return sortKey
   }
 
   private updateExisting(

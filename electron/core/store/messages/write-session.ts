@@ -15,6 +15,8 @@ export class WriteSession {
   readonly tally = new ThreadTally()
   readonly threadsByKey = new Map<string, ThreadState>()
   readonly threadsById = new Map<number, ThreadState>()
+  /** Per phone: whether its archive holds imported texts (the phone's copy may merge into one). */
+  readonly importsOnDevice = new Map<number, boolean>()
   inserted = 0
   updated = 0
   unchanged = 0

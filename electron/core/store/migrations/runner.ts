@@ -8,7 +8,7 @@ import type { Migration } from './types'
 /** PRAGMA application_id of a Textbridge archive ('TBar'): tells our files from others. */
 export const APPLICATION_ID = 0x54426172
 
-function pragmaInt(db: Db, name: 'user_version' | 'application_id'): number {
+function pragmaInt(db: Db, name: 'user_version' | 'application_id' | 'foreign_keys'): number {
   const value = db.pragma(name, { simple: true })
   if (typeof value !== 'number') throw new Error(`PRAGMA ${name} returned ${typeof value}`)
   return value
@@ -19,6 +19,12 @@ function checkList(migrations: readonly Migration[]): number {
     if (m.version !== i + 1) throw new Error(`migration ${i + 1} is numbered ${m.version}`)
   })
   return migrations.length
+}
+
+/** With foreign keys off, nothing else notices a dangling reference: look before committing. */
+function checkReferences(db: Db): void {
+  const broken = db.prepare<[], { table: string }>('PRAGMA foreign_key_check').get()
+  if (broken !== undefined) throw new Error(`a reference from ${broken.table} would dangle`)
 }
 
 function isEmptyDatabase(db: Db): boolean {
@@ -42,10 +48,13 @@ export function migrate(db: Db, migrations: readonly Migration[]): number {
   for (const m of migrations.slice(current)) {
     const step = db.transaction(() => {
       m.up(db)
+      if (m.foreignKeysOff === true) checkReferences(db)
       // Pragmas take no parameters; both values are integers from this module.
       db.pragma(`application_id = ${APPLICATION_ID}`)
       db.pragma(`user_version = ${m.version}`)
     })
+    const restoreKeys = m.foreignKeysOff === true && pragmaInt(db, 'foreign_keys') === 1
+    if (restoreKeys) db.pragma('foreign_keys = OFF')
     try {
       step.immediate()
     } catch (error) {
@@ -56,6 +65,8 @@ export function migrate(db: Db, migrations: readonly Migration[]): number {
       )
       failure.cause = error
       throw failure
+    } finally {
+      if (restoreKeys) db.pragma('foreign_keys = ON')
     }
   }
   return latest

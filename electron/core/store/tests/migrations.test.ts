@@ -69,6 +69,45 @@ describe('migrations', () => {
     second.close()
   })
 
+  it('upgrades a version-1 archive to imports and drafts, keeping every row and reference', () => {
+    const path = join(dir, 'v1.db')
+    // Written with SQL of the first schema: today's write path already needs the second.
+    openArchiveWith(path, clock, MIGRATIONS.slice(0, 1)).close()
+    const raw = new Database(path)
+    raw.exec(`
+      INSERT INTO devices (key, id, name, public_key, sims_json, paired_at, contacts_generation)
+        VALUES (1, '${DEVICE_A}', 'Phone', zeroblob(32), '[]', 0, 0);
+      INSERT INTO threads (id, device_key, participant_key, participants_json, title, title_fold,
+          number_terms, message_count, unread_count, read_up_to, last_sort_key)
+        VALUES (1, 1, '["+447700900123"]', '[]', 'A', 'a', '', 2, 0, 0, 2048);
+      INSERT INTO messages (sort_key, id, device_key, thread_id, phone_id, kind, box,
+          addresses_json, date, body, search_keys, phone_read, status, part_count)
+        VALUES (1024, 1, 1, 1, 'sms:1', 'sms', 'inbox', '[]', 1, 'hello', '', 1, 'none', 0),
+          (2048, 2, 1, 1, 'mms:2', 'mms', 'inbox', '[]', 2, 'coffee at noon', '', 1, 'none', 1);
+      INSERT INTO messages_fts (rowid, body, search_keys)
+        SELECT sort_key, body, search_keys FROM messages;
+      INSERT INTO attachments (device_key, message_id, part_id, seq, mime) VALUES (1, 2, 'p1', 0, 'image/png');
+      INSERT INTO outbox (device_key, message_id, send_key, state, recipients_json, attempts,
+          created_at, updated_at) VALUES (1, 1, 'k1', 'sent', '[]', 1, 0, 0);`)
+    raw.close()
+
+    const upgraded = openArchive(path, clock)
+    const db = databaseOf(upgraded)
+    expect(upgraded.schemaVersion).toBe(MIGRATIONS.length)
+    expect(pragma(db, 'foreign_keys')).toBe(1)
+    expect(db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 2 })
+    expect(db.prepare('SELECT count(*) AS n FROM attachments').get()).toEqual({ n: 1 })
+    expect(db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 1 })
+    expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([])
+    expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' })
+    // The search index still points at the same rows: sort keys survive the rebuild.
+    const page = upgraded.search.query({ text: 'coffee', limit: 10, withTotal: true })
+    expect(page.hits.map((h) => h.segments.map((seg) => seg.text).join(''))).toEqual([
+      'coffee at noon',
+    ])
+    upgraded.close()
+  })
+
   it('refuses a file whose schema is newer than this build, and leaves it untouched', () => {
     const path = join(dir, 'future.db')
     openArchive(path, clock).close()
@@ -100,7 +139,7 @@ describe('migrations', () => {
   it('runs each migration in one transaction with its user_version', () => {
     const path = join(dir, 'partial.db')
     const failing: Migration = {
-      version: 2,
+      version: MIGRATIONS.length + 1,
       name: 'fails half-way',
       up(db) {
         db.exec('CREATE TABLE half_done (id INTEGER PRIMARY KEY) STRICT')
@@ -111,7 +150,7 @@ describe('migrations', () => {
       expect.objectContaining({ code: 'migration_failed' }),
     )
     const raw = new Database(path)
-    expect(pragma(raw, 'user_version')).toBe(1)
+    expect(pragma(raw, 'user_version')).toBe(MIGRATIONS.length)
     const half = raw.prepare("SELECT name FROM sqlite_schema WHERE name = 'half_done'").get()
     expect(half).toBeUndefined()
     raw.close()
@@ -122,7 +161,7 @@ describe('migrations', () => {
     openArchive(path, clock).close()
     let runs = 0
     const second: Migration = {
-      version: 2,
+      version: MIGRATIONS.length + 1,
       name: 'adds a table',
       up(db) {
         runs += 1
@@ -130,14 +169,18 @@ describe('migrations', () => {
       },
     }
     const upgraded = openArchiveWith(path, clock, [...MIGRATIONS, second])
-    expect(upgraded.schemaVersion).toBe(2)
+    expect(upgraded.schemaVersion).toBe(MIGRATIONS.length + 1)
     upgraded.close()
     openArchiveWith(path, clock, [...MIGRATIONS, second]).close()
     expect(runs).toBe(1)
   })
 
   it('refuses a migration list with a gap (a programming error)', () => {
-    const skipped: Migration = { version: 3, name: 'skips 2', up: () => undefined }
+    const skipped: Migration = {
+      version: MIGRATIONS.length + 2,
+      name: 'skips one',
+      up: () => undefined,
+    }
     expect(() => openArchiveWith(':memory:', clock, [...MIGRATIONS, skipped])).toThrow(/numbered/)
   })
 })
