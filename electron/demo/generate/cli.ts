@@ -1,12 +1,19 @@
 // Command line: writes a synthetic history file and prints a one-line summary to stderr.
 //   tsx electron/demo/generate/cli.ts --messages 100000 --conversations 3000 --seed 7 --out /tmp/h.json
+//   tsx electron/demo/generate/cli.ts --format sbr --messages 200000 --out /tmp/sms.xml
 import { parseArgs } from 'node:util'
 import { writeHistory } from './history'
 import { DEFAULTS, type GenerateInput } from './options'
+import { writeHistorySbr } from './sbr'
+
+/** The file formats, by --format name. */
+const WRITERS = { json: writeHistory, sbr: writeHistorySbr } as const
+type Format = keyof typeof WRITERS
 
 const USAGE = `Usage: tsx electron/demo/generate/cli.ts [options]
 
   --out PATH              file to write, or - for stdout (default -)
+  --format json|sbr       json: the history file (default); sbr: an SMS Backup & Restore XML file
   --seed N                32-bit integer seed (default ${DEFAULTS.seed})
   --messages N            exact number of messages (default ${DEFAULTS.messages})
   --conversations N       exact number of conversations (default ${DEFAULTS.conversations})
@@ -37,10 +44,16 @@ function date(name: string, text: string | undefined): number | undefined {
   return ms
 }
 
+function format(text: string): Format {
+  if (!Object.hasOwn(WRITERS, text)) throw new RangeError(`--format is json or sbr, got "${text}"`)
+  return text as Format
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       out: { type: 'string', default: '-' },
+      format: { type: 'string', default: 'json' },
       seed: { type: 'string' },
       messages: { type: 'string' },
       conversations: { type: 'string' },
@@ -81,7 +94,8 @@ async function main(): Promise<void> {
   const options = input as GenerateInput
   const started = performance.now()
   const toStdout = values.out === '-'
-  const result = await writeHistory(toStdout ? process.stdout : values.out, options)
+  const write = WRITERS[format(values.format)]
+  const result = await write(toStdout ? process.stdout : values.out, options)
   const seconds = (performance.now() - started) / 1000
   const megabytes = result.bytes / 1e6
   const peakMemory = process.resourceUsage().maxRSS / 1024 // kB → MiB
