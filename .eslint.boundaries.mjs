@@ -45,6 +45,7 @@ const zones = [
     target: './electron/core',
     from: [
       './electron/main',
+      './electron/cli',
       './electron/web',
       './electron/demo',
       './electron/preload',
@@ -62,6 +63,19 @@ const zones = [
     target: './electron/web',
     from: ['./electron/main', './electron/preload', './renderer', './test'],
     message: HOST,
+  },
+  {
+    target: './electron/cli',
+    from: [
+      './electron/main',
+      './electron/web',
+      './electron/demo',
+      './electron/preload',
+      './renderer',
+      './test',
+    ],
+    message:
+      'The command line is a host of its own: it uses the core, never another host or the UI.',
   },
   {
     target: './electron/demo',
@@ -135,6 +149,7 @@ export const boundaryConfigs = [
   },
   { files: ['electron/core/**/*.ts'], rules: noElectron(CORE) },
   { files: ['electron/web/**/*.ts'], rules: noElectron(HOST) },
+  { files: ['electron/cli/**/*.ts'], rules: noElectron(HOST) },
   {
     files: ['electron/demo/**/*.ts'],
     rules: noElectron('The demo phone runs in plain Node, in either host.'),

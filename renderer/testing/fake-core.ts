@@ -197,6 +197,7 @@ export class FakeCore {
       deviceId: this.devices[0]?.id ?? '',
       phoneId: null,
       imported: false,
+      box: 'sent',
       kind: 'sms',
       direction: 'outgoing',
       sender: null,

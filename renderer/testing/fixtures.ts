@@ -47,6 +47,7 @@ export function makeMessage(
     deviceId: DEVICE_ID,
     phoneId: `sms:${id}`,
     imported: false,
+    box: overrides.direction === 'outgoing' ? 'sent' : 'inbox',
     kind: 'sms',
     direction: 'incoming',
     sender: outgoing ? null : { key: '+447700900123', address: '07700 900123', name: 'Ada' },

@@ -4,6 +4,17 @@ import type { ConversationId, DeviceId, MessageId, OutboxId } from './ids'
 
 export type Direction = 'incoming' | 'outgoing'
 
+/** Android's boxes: where the phone filed a text (a draft only ever comes from a backup file). */
+export type MessageBox = 'inbox' | 'sent' | 'draft' | 'outbox' | 'failed' | 'queued'
+export const MESSAGE_BOXES: readonly MessageBox[] = [
+  'inbox',
+  'sent',
+  'draft',
+  'outbox',
+  'failed',
+  'queued',
+]
+
 /**
  * What a bubble shows about delivery. For texts written on this desktop the outbox state is
  * authoritative (`queued`, `dispatching`, then the phone's reports); for texts the phone sent on
@@ -69,4 +80,6 @@ export interface ArchivedMessage {
   readonly attachments: readonly AttachmentMeta[]
   /** Kept from a backup file: stays in the archive when the phone no longer has it. */
   readonly imported: boolean
+  /** The phone's box for it, as the phone (or the backup) filed it. */
+  readonly box: MessageBox
 }

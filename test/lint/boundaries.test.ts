@@ -76,6 +76,11 @@ describe('import boundaries', () => {
     ['electron/demo/x.ts', "import { app } from 'electron'"],
     ['electron/demo/phone/x.ts', "import { registerIpc } from '../../main/shell/ipc'"],
     ['electron/demo/x.ts', "import { startWebHost } from '../web/web-host'"],
+    // The command line: the core only.
+    ['electron/cli/x.ts', "import { app } from 'electron'"],
+    ['electron/cli/x.ts', "import { startDemo } from '../demo/demo-setup'"],
+    ['electron/cli/x.ts', "import { startWebHost } from '../web/web-host'"],
+    ['electron/core/store/x.ts', "import { search } from '../../cli/commands'"],
     // The preload: the IPC contract only.
     ['electron/preload/x.ts', "import { createCore } from '../core/create-core'"],
     ['electron/preload/x.ts', "import { registerIpc } from '../main/shell/ipc'"],
@@ -96,6 +101,7 @@ describe('import boundaries', () => {
     ['electron/web/x.ts', "import { createCore } from '../core/create-core'"],
     ['electron/web/x.ts', "import { startDemo } from '../demo/demo-setup'"],
     ['electron/demo/x.ts', "import { createLogger } from '../core/log'"],
+    ['electron/cli/x.ts', "import { openArchive } from '../core/store'"],
     ['electron/core/sync/x.ts', "import { readFileSync } from 'node:fs'"],
     ['electron/core/sync/x.ts', "import { message } from '../../../shared/protocol'"],
     // Our own modules named like Node built-ins are not built-ins.

@@ -5,6 +5,7 @@ import type {
   Delivery,
   Participant,
 } from '../../../../shared/model/message'
+import { MESSAGE_BOXES } from '../../../../shared/model/message'
 import { OUTBOX_STATES } from '../../../../shared/model/outbox'
 import { SEND_FAILURE_REASONS } from '../../../../shared/protocol/messages/catalogue'
 import type { StatementCache } from '../db/db'
@@ -137,6 +138,7 @@ export class MessageMapper {
       unread: incoming && row.phone_read === 0 && row.sort_key > row.read_up_to,
       attachments,
       imported: row.imported === 1,
+      box: enumColumn(MESSAGE_BOXES, row.box, 'messages.box'),
     }
   }
 
