@@ -19,6 +19,8 @@ import { ArchiveHost } from './archive/host'
 import type { RemoteArchive } from './archive/surface'
 import { EventHub } from './events/event-hub'
 import { archiveHandlers } from './api/handlers-archive'
+import { dataHandlers } from './api/handlers-data'
+import { DataService } from './data/data-service'
 import { phoneHandlers, type HostHooks } from './api/handlers-phones'
 import { Phones } from './phones/phones'
 import { DEFAULT_SENDS_PER_MINUTE, SendGuard, type SendGuardOptions } from './api/send-guard'
@@ -42,6 +44,8 @@ export interface CoreOptions {
   /** Keepalive timings (PROTOCOL.md §7 defaults; tests on a cut link shorten them). */
   readonly keepalive?: { readonly idleMs: number; readonly timeoutMs: number }
   readonly dial?: (options: DialOptions) => Promise<Dialled<HandshakeResult | PairingResult>>
+  /** The country for numbers in backups imported before any phone is paired (else the locale's). */
+  readonly region?: string | null
   /** The archive worker's entry point (the Electron bundle's own); TypeScript beside it otherwise. */
   readonly archiveWorker?: string
 }
@@ -65,8 +69,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log
   // First run: the folder may not exist yet. Only this user may read it (the archive is private).
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
+  const archiveFile = join(options.dataDir, 'archive.sqlite')
   const archiveHost = await ArchiveHost.start({
-    path: join(options.dataDir, 'archive.sqlite'),
+    path: archiveFile,
     now,
     log,
     ...(options.archiveWorker === undefined ? {} : { workerEntry: options.archiveWorker }),
@@ -128,6 +133,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
     confirmNewRecipients: options.confirmNewRecipients ?? null,
   })
+  const data = new DataService({
+    host: archiveHost,
+    archive,
+    dataDir: options.dataDir,
+    archiveFile,
+    phones,
+    events,
+    log,
+    region: options.region ?? regionOfLocale(),
+  })
+  await data.start()
   const info: AppInfo = {
     version: options.version,
     host: options.host,
@@ -145,6 +161,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       options.hooks ?? { openLink: null, demoScan: null },
     ),
     ...archiveHandlers(archive, phones, guard),
+    ...dataHandlers(data),
   }
   let rebuildTimer: ReturnType<typeof setTimeout> | null = null
   const startPhones = () => {
@@ -201,6 +218,16 @@ async function rebuildIfDirty(archive: RemoteArchive): Promise<boolean> {
     if (d.unpairedAt === null && h.started && !h.done) return false
   }
   return archive.searchIndex.rebuildIfDirty()
+}
+
+/** This computer's country as its locale says it (en-GB: GB), if it says one. */
+function regionOfLocale(): string | null {
+  try {
+    const locale = new Intl.Locale(Intl.DateTimeFormat().resolvedOptions().locale).maximize()
+    return locale.region ?? null
+  } catch {
+    return null
+  }
 }
 
 function friendlyName(): string {

@@ -12,6 +12,13 @@ import type { Device } from '../model/device'
 import { deviceIdSchema, rowIdSchema } from '../model/ids'
 import type { Page } from '../model/page'
 import { searchQuerySchema, type SearchPage } from '../model/search'
+import {
+  MAX_IMPORT_BYTES,
+  UPLOAD_CHUNK_BYTES,
+  deleteTargetSchema,
+  uploadIdSchema,
+  type DataInfo,
+} from './data'
 import type { PairingView } from './pairing'
 import type { Status } from './status'
 
@@ -118,6 +125,31 @@ export const contract = {
   'contacts.photo': method<Attachment | null>()(
     z.object({ deviceId: deviceIdSchema, contactId: z.string().min(1).max(64) }).strict(),
   ),
+  'data.info': method<DataInfo>()(none),
+  /** Starts sending a backup file; answers the id its chunks and its import name. */
+  'data.upload': method<{ readonly uploadId: string }>()(
+    z
+      .object({ name: z.string().min(1).max(255), size: z.int().min(1).max(MAX_IMPORT_BYTES) })
+      .strict(),
+  ),
+  /** One chunk, in order: `offset` must be where the last one ended. */
+  'data.chunk': method<null>()(
+    z
+      .object({
+        uploadId: uploadIdSchema,
+        offset: z.int().min(0).max(MAX_IMPORT_BYTES),
+        data: z.base64().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4),
+      })
+      .strict(),
+  ),
+  /** Imports a fully sent file into a phone's archive (null: the only one, or one of its own). */
+  'data.import': method<null>()(
+    z.object({ uploadId: uploadIdSchema, deviceId: deviceIdSchema.nullable() }).strict(),
+  ),
+  /** Stops the upload or import in progress; what was committed stays. */
+  'data.cancel': method<null>()(none),
+  /** Unpairs and deletes one phone's archive, or every archive on this computer. */
+  'data.delete': method<null>()(deleteTargetSchema),
   'links.open': method<boolean>()(z.object({ url: z.string().min(1).max(2048) }).strict()),
   /** Demo only: hand the QR on screen to the built-in demo phone, as its camera would. */
   'demo.scanQr': method<null>()(z.object({ uri: z.string().min(1).max(512) }).strict()),

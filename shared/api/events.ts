@@ -1,6 +1,7 @@
 // Events the core pushes to the UI. One stream, one union: the renderer's bridge module is the
 // only subscriber and fans them out to the store, so no component listens on its own.
 import type { ConversationId, DeviceId, MessageId } from '../model/ids'
+import type { ImportJob } from './data'
 import type { PairingView } from './pairing'
 import type { Status } from './status'
 
@@ -19,6 +20,10 @@ export type CoreEvent =
       readonly conversationId: ConversationId
       readonly ids: readonly MessageId[]
     }
+  /** The import in progress moved on, or ended. */
+  | { readonly type: 'import'; readonly job: ImportJob }
+  /** Archives were deleted: reload phones, conversations and whatever is open. */
+  | { readonly type: 'archiveDeleted' }
   /** The user chose a notification: show this conversation. */
   | { readonly type: 'open'; readonly conversationId: ConversationId }
   /** A new text arrived live (not during history sync): for notifications. */

@@ -9,7 +9,8 @@ import type { Logger } from '../log'
 import { ArchiveUnavailableError } from './errors'
 import { NAMESPACES, isRead, type Namespace, type RemoteArchive } from './surface'
 import { ArchiveThread } from './thread'
-import type { Role } from './wire'
+import type { JobTypes } from './jobs'
+import type { JobName, Role } from './wire'
 
 export interface ArchiveHostOptions {
   /** The archive file; ':memory:' runs the writer alone (a reader could not see its data). */
@@ -87,6 +88,32 @@ export class ArchiveHost {
   async crash(role: Role): Promise<void> {
     const thread = role === 'writer' ? this.writer : this.reader
     await thread?.kill()
+  }
+
+  /**
+   * Runs a long task on the writer. Its writes follow the calls made before it; calls made while
+   * it runs are answered between its batches. A writer crash fails it like any call.
+   */
+  job<N extends JobName>(
+    name: N,
+    args: JobTypes[N]['args'],
+    onProgress: (value: JobTypes[N]['progress']) => void,
+  ): { readonly done: Promise<JobTypes[N]['result']>; readonly cancel: () => void } {
+    if (this.closed) {
+      return {
+        done: Promise.reject(new ArchiveUnavailableError('closed', 'the archive is closed')),
+        cancel: () => undefined,
+      }
+    }
+    const running = this.writer.job(name, args, this.options.now(), (value) => {
+      onProgress(value as JobTypes[N]['progress'])
+    })
+    const done = running.done.then(async (value) => {
+      // An import may have made the archive of its own: the reader learns of the new device.
+      await this.reader?.request({ kind: 'reloadDevices' })
+      return value as JobTypes[N]['result']
+    })
+    return { done, cancel: running.cancel }
   }
 
   /** Finishes every call already made, then closes both connections. */

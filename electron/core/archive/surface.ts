@@ -6,6 +6,7 @@ import type { Archive } from '../store'
 
 export const NAMESPACES = [
   'devices',
+  'imports',
   'sync',
   'conversations',
   'messages',
@@ -38,7 +39,8 @@ type ReadTable = { readonly [N in Namespace]: readonly MethodNames<Archive[N]>[]
  * position, the outbox queue the dispatcher walks) stay on the writer, behind those writes.
  */
 export const READS: ReadTable = {
-  devices: ['get', 'list', 'pinnedKey'],
+  devices: ['get', 'list', 'pinnedKey', 'holdings'],
+  imports: ['list'],
   sync: [],
   conversations: ['list', 'get', 'byIds', 'find', 'unreadTotal'],
   messages: ['get', 'page', 'around'],

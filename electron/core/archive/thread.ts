@@ -6,7 +6,14 @@ import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { ArchiveUnavailableError } from './errors'
-import { fromWire, type Reply, type Request, type Role, type WorkerConfig } from './wire'
+import {
+  fromWire,
+  type JobName,
+  type Reply,
+  type Request,
+  type Role,
+  type WorkerConfig,
+} from './wire'
 
 type RequestBody = Request extends infer R
   ? R extends { id: number }
@@ -17,6 +24,13 @@ type RequestBody = Request extends infer R
 interface Pending {
   resolve(reply: Extract<Reply, { kind: 'done' }>): void
   reject(error: Error): void
+  progress?: (value: unknown) => void
+}
+
+/** A long task running on the thread: its answer, and a way to stop it early. */
+export interface RunningJob {
+  readonly done: Promise<unknown>
+  readonly cancel: () => void
 }
 
 /**
@@ -100,6 +114,30 @@ export class ArchiveThread {
     })
   }
 
+  job(job: JobName, args: unknown, now: number, onProgress: (value: unknown) => void): RunningJob {
+    if (this.stopping || this.exited) {
+      const done = Promise.reject(new ArchiveUnavailableError('closed'))
+      return { done, cancel: () => undefined }
+    }
+    const id = this.nextId++
+    const done = new Promise<unknown>((resolve, reject) => {
+      this.pending.set(id, {
+        resolve: (reply) => {
+          resolve(reply.value)
+        },
+        reject,
+        progress: onProgress,
+      })
+      this.worker.postMessage({ kind: 'job', id, now, job, args } satisfies Request)
+    })
+    return {
+      done,
+      cancel: () => {
+        if (!this.exited) this.worker.postMessage({ kind: 'cancel', job: id } satisfies Request)
+      },
+    }
+  }
+
   /** A reader started before the writer was ready opens the file now. */
   open(): void {
     this.worker.postMessage({ kind: 'open' } satisfies Request)
@@ -119,6 +157,10 @@ export class ArchiveThread {
   }
 
   private settle(reply: Reply): void {
+    if (reply.kind === 'progress') {
+      this.pending.get(reply.id)?.progress?.(reply.value)
+      return
+    }
     if (reply.kind !== 'done' && reply.kind !== 'failed') return
     const waiting = this.pending.get(reply.id)
     if (waiting === undefined) return

@@ -12,6 +12,9 @@ import type { Namespace } from './surface'
 
 export type Role = 'writer' | 'reader'
 
+export const JOB_NAMES = ['import'] as const
+export type JobName = (typeof JOB_NAMES)[number]
+
 export interface WorkerConfig {
   readonly path: string
   readonly role: Role
@@ -27,6 +30,15 @@ export type Request =
       readonly method: string
       readonly args: readonly unknown[]
     }
+  /** A long task (an import, an export) that reports progress and can be cancelled. */
+  | {
+      readonly kind: 'job'
+      readonly id: number
+      readonly now: number
+      readonly job: JobName
+      readonly args: unknown
+    }
+  | { readonly kind: 'cancel'; readonly job: number }
   | { readonly kind: 'reloadDevices'; readonly id: number }
   /** A reader opens the file once the writer has migrated it. */
   | { readonly kind: 'open' }
@@ -49,6 +61,7 @@ export type Reply =
       readonly devicesVersion: number
     }
   | { readonly kind: 'failed'; readonly id: number; readonly error: WireError }
+  | { readonly kind: 'progress'; readonly id: number; readonly value: unknown }
 
 export function toWire(error: unknown): WireError {
   if (!(error instanceof Error)) return { name: 'Error', code: null, message: String(error) }

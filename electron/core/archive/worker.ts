@@ -3,8 +3,9 @@
 // writer applies the phone's changes in the order the core received them).
 import { parentPort, workerData } from 'node:worker_threads'
 import { openArchive, type Archive } from '../store'
+import { JOBS } from './jobs'
 import { isNamespace, isRead } from './surface'
-import { toWire, type Reply, type Request, type WorkerConfig } from './wire'
+import { JOB_NAMES, toWire, type Reply, type Request, type WorkerConfig } from './wire'
 
 const port = parentPort
 if (port === null) throw new Error('the archive worker runs in a worker thread')
@@ -51,9 +52,50 @@ function call(request: Extract<Request, { kind: 'call' }>): unknown {
   return config.role === 'reader' ? opened().snapshot(run) : run()
 }
 
+// Progress is posted at most this often: a batch of 500 ends many times a second.
+const PROGRESS_EVERY_MS = 200
+const running = new Map<number, AbortController>()
+
+function startJob(request: Extract<Request, { kind: 'job' }>): void {
+  const { id } = request
+  if (config.role !== 'writer' || !(JOB_NAMES as readonly string[]).includes(request.job)) {
+    throw new TypeError(`no archive job ${request.job}`)
+  }
+  now = request.now
+  const controller = new AbortController()
+  running.set(id, controller)
+  let posted = 0
+  const context = {
+    signal: controller.signal,
+    clock: () => Date.now(),
+    progress: (value: unknown) => {
+      const at = Date.now()
+      if (at - posted < PROGRESS_EVERY_MS) return
+      posted = at
+      post({ kind: 'progress', id, value })
+    },
+  }
+  const runner = JOBS[request.job] as (a: Archive, args: unknown, c: typeof context) => unknown
+  Promise.resolve()
+    .then(() => runner(opened(), request.args, context))
+    .then(
+      (value) => {
+        post({ kind: 'done', id, value, devicesVersion: opened().devicesVersion() })
+      },
+      (error: unknown) => {
+        post({ kind: 'failed', id, error: toWire(error) })
+      },
+    )
+    .finally(() => running.delete(id))
+}
+
 port.on('message', (request: Request) => {
   if (request.kind === 'open') {
     open()
+    return
+  }
+  if (request.kind === 'cancel') {
+    running.get(request.job)?.abort()
     return
   }
   try {
@@ -66,6 +108,9 @@ port.on('message', (request: Request) => {
           value: call(request),
           devicesVersion: archive.devicesVersion(),
         })
+        return
+      case 'job':
+        startJob(request)
         return
       case 'reloadDevices':
         archive.reloadDevices()

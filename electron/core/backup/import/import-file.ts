@@ -49,6 +49,8 @@ export interface ImportOptions {
   readonly signal?: AbortSignal
   readonly onProgress?: (progress: ImportProgress) => void
   readonly clock?: () => number
+  /** The name the user knows the file by (an upload is stored under a name of its own). */
+  readonly fileName?: string
 }
 
 async function fileKey(path: string): Promise<string> {
@@ -70,7 +72,11 @@ export async function importBackupFile(
 ): Promise<ImportResult> {
   const clock = options.clock ?? Date.now
   const deviceId = archive.imports.target(options.deviceId ?? null, options.region ?? null)
-  const run = archive.imports.begin(deviceId, await fileKey(path), basename(path))
+  const run = archive.imports.begin(
+    deviceId,
+    await fileKey(path),
+    options.fileName ?? basename(path),
+  )
   const reader = readBackup(path)
   const started = clock()
   let read = 0

@@ -14,6 +14,13 @@ import { NumberContext, parseRegion } from '../text/numbers'
 
 const simList = z.array(simSchema).max(8)
 
+export interface DeviceHoldings {
+  readonly deviceId: DeviceId
+  readonly messages: number
+  readonly conversations: number
+  readonly imported: number
+}
+
 interface DeviceRow {
   key: number
   id: string
@@ -202,6 +209,24 @@ export class DevicesRepository {
 
   readonly list = (): Device[] =>
     this.sql.get<[], DeviceRow>(`${SELECT} ORDER BY paired_at, key`).all().map(toDevice)
+
+  /**
+   * How much each device's archive holds, from the threads' own counts and the imported-key
+   * index, so this stays a few index reads even for millions of texts.
+   */
+  readonly holdings = (): DeviceHoldings[] =>
+    this.sql
+      .get<[], DeviceHoldings>(
+        `SELECT d.id AS deviceId,
+           coalesce((SELECT sum(message_count) FROM threads t WHERE t.device_key = d.key), 0)
+             AS messages,
+           (SELECT count(*) FROM threads t WHERE t.device_key = d.key AND t.message_count > 0)
+             AS conversations,
+           (SELECT count(*) FROM messages m WHERE m.device_key = d.key
+              AND m.import_key IS NOT NULL) AS imported
+         FROM devices d ORDER BY d.paired_at, d.key`,
+      )
+      .all()
 
   /** The phone's static public key pinned at pairing (PROTOCOL.md §5.4). */
   readonly pinnedKey = (id: DeviceId): Uint8Array => {
