@@ -7,6 +7,21 @@ export function base64ToBlob(data: string, mime: string): Blob {
   return new Blob([bytes], { type: mime })
 }
 
+/** Standard base64 of a blob's bytes, by the browser's own encoder (fast for big files). */
+export function base64OfBlob(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => {
+      const url = typeof reader.result === 'string' ? reader.result : ''
+      resolve(url.slice(url.indexOf(',') + 1))
+    }
+    reader.onerror = () => {
+      reject(reader.error ?? new Error('the file could not be read'))
+    }
+    reader.readAsDataURL(blob)
+  })
+}
+
 /** Pictures the window will draw; anything else (vCards, audio, SVG with scripts) is listed. */
 const SHOWN = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/bmp'])
 
@@ -17,5 +32,6 @@ export function isShownImage(mime: string): boolean {
 export function formatBytes(size: number): string {
   if (size < 1024) return `${size} B`
   if (size < 1024 * 1024) return `${Math.round(size / 1024)} KB`
-  return `${(size / 1024 / 1024).toFixed(1)} MB`
+  if (size < 1024 ** 3) return `${(size / 1024 / 1024).toFixed(1)} MB`
+  return `${(size / 1024 ** 3).toFixed(2)} GB`
 }

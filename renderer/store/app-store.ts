@@ -3,6 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Api } from '../api/facade'
 import { createComposeSlice } from './compose-slice'
 import { createConversationsSlice } from './conversations-slice'
+import { createDataSlice } from './data-slice'
 import { createPairingSlice } from './pairing-slice'
 import { createSearchSlice } from './search-slice'
 import { createStatusSlice } from './status-slice'
@@ -21,6 +22,7 @@ export function createAppStore(api: Api, options: { now?: () => number } = {}): 
     ...createThreadsSlice(deps)(...a),
     ...createComposeSlice(deps)(...a),
     ...createSearchSlice(deps)(...a),
+    ...createDataSlice(deps)(...a),
     ...createUiSlice()(...a),
   }))
 }

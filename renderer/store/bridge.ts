@@ -50,6 +50,15 @@ export function handleEvent(store: AppStore, event: CoreEvent): void {
     case 'messages':
       void s.refreshMessages(event.conversationId, event.ids)
       return
+    case 'import':
+      s.setImportJob(event.job)
+      return
+    case 'archiveDeleted':
+      // What was open may be gone: start from an empty selection and read everything again.
+      s.selectConversation(null)
+      void reloadAll(store)
+      if (s.overlay === 'settings') void s.loadDataInfo()
+      return
     case 'open':
       s.openOverlay('none')
       s.selectConversation(event.conversationId)

@@ -4,6 +4,7 @@ import type { StateCreator } from 'zustand/vanilla'
 import type { Api } from '../api/facade'
 import type { ComposeSlice } from './compose-slice'
 import type { ConversationsSlice } from './conversations-slice'
+import type { DataSlice } from './data-slice'
 import type { PairingSlice } from './pairing-slice'
 import type { SearchSlice } from './search-slice'
 import type { StatusSlice } from './status-slice'
@@ -16,6 +17,7 @@ export type AppState = StatusSlice &
   ThreadsSlice &
   ComposeSlice &
   SearchSlice &
+  DataSlice &
   UiSlice
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>

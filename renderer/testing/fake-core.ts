@@ -4,6 +4,7 @@
 // method, hold replies back, and push core events.
 import type { AppInfo, MethodName } from '../../shared/api/contract'
 import type { CoreEvent } from '../../shared/api/events'
+import type { DataInfo } from '../../shared/api/data'
 import type { PairingView } from '../../shared/api/pairing'
 import type { ApiErrorCode, Result } from '../../shared/api/result'
 import type { Status } from '../../shared/api/status'
@@ -133,8 +134,34 @@ export class FakeCore {
         return this.photos.get(`${String(args.deviceId)}/${String(args.contactId)}`) ?? null
       case 'conversations.findByAddress':
         return null
+      case 'data.info':
+        return this.dataInfo()
+      case 'data.upload':
+        return { uploadId: 'a'.repeat(32) }
+      case 'data.chunk':
+      case 'data.import':
+      case 'data.cancel':
+      case 'data.delete':
+        return null
       default:
         throw new FakeError('not_available', `${method} is not faked`)
+    }
+  }
+
+  /** What Settings → Data shows: each device with as many messages as it has conversations. */
+  dataInfo(): DataInfo {
+    return {
+      location: '/home/user/.config/Textbridge',
+      sizeBytes: 5 * 1024 * 1024,
+      phones: this.devices.map((d) => ({
+        deviceId: d.id,
+        name: d.name,
+        paired: d.unpairedAt === null,
+        messages: this.conversations.filter((c) => c.deviceId === d.id).length,
+        conversations: this.conversations.filter((c) => c.deviceId === d.id).length,
+        imported: 0,
+      })),
+      job: null,
     }
   }
 

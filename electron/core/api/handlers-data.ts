@@ -1,5 +1,4 @@
 // The archive's own controls: its place and size, importing backups, deleting archives.
-import { fromBase64 } from '../../../shared/bytes'
 import type { DataService } from '../data/data-service'
 import type { ApiHandlers } from './handlers'
 
@@ -13,7 +12,8 @@ export function dataHandlers(data: DataService): DataHandlers {
     'data.info': () => data.info(),
     'data.upload': async (a) => ({ uploadId: await data.upload(a.name, a.size) }),
     'data.chunk': async (a) => {
-      await data.chunk(a.uploadId, a.offset, fromBase64(a.data))
+      // The schema has checked it is base64; Node's decoder is many times faster than ours.
+      await data.chunk(a.uploadId, a.offset, Buffer.from(a.data, 'base64'))
       return null
     },
     'data.import': async (a) => {

@@ -8,6 +8,7 @@ import { PairingScreen } from '../pairing/PairingScreen'
 import { SettingsDialog } from '../settings/SettingsDialog'
 import { KeyWarning, LinkBanner, NoTokenScreen } from '../status/Banners'
 import { ThreadPane } from '../thread/ThreadPane'
+import { FileDrop } from './FileDrop'
 import { Announcer, Notices } from './Notices'
 import { MOD, Sidebar } from './Sidebar'
 import { useShortcuts } from './use-shortcuts'
@@ -46,6 +47,7 @@ function Screen() {
       <Sidebar />
       <MainPane />
       {overlay === 'settings' && <SettingsDialog />}
+      <FileDrop />
     </div>
   )
 }

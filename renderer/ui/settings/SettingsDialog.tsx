@@ -1,6 +1,8 @@
-// Settings: the paired phones, a way to pair another, and the facts about this installation.
+// Settings: the paired phones, a way to pair another, the archive's own controls, and the facts
+// about this installation.
 import { useActions, useApp } from '../../store/context'
 import { Dialog } from '../common/Dialog'
+import { DataSection } from './DataSection'
 import { DeviceCard } from './DeviceCard'
 
 export function SettingsDialog() {
@@ -50,6 +52,7 @@ export function SettingsDialog() {
             </ul>
           </section>
         )}
+        <DataSection />
         {info !== null && (
           <section aria-labelledby="settings-about">
             <h3 id="settings-about" className="section-title">

@@ -63,6 +63,11 @@ export const Bubble = memo(function Bubble({
           {label !== null && (
             <span className={`delivery delivery-${message.delivery.state}`}>{label}</span>
           )}
+          {message.imported && (
+            <span className="imported-badge" title="Imported from a backup file">
+              Imported
+            </span>
+          )}
         </div>
       </div>
       <DeliveryActions message={message} />
