@@ -31,6 +31,7 @@ describe('createApi', () => {
         'attachments',
         'contacts',
         'conversations',
+        'data',
         'demo',
         'devices',
         'links',

@@ -23,6 +23,16 @@ const eventSchema = z.discriminatedUnion('type', [
     title: z.string(),
     snippet: z.string(),
   }),
+  z.object({
+    type: z.literal('import'),
+    job: z.looseObject({
+      fileName: z.string(),
+      state: z.enum(['uploading', 'importing', 'complete', 'damaged', 'cancelled', 'failed']),
+      bytesDone: z.number(),
+      totalBytes: z.number(),
+    }),
+  }),
+  z.object({ type: z.literal('archiveDeleted') }),
 ])
 
 const frameSchema = z.union([

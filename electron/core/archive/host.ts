@@ -152,9 +152,10 @@ export class ArchiveHost {
    */
   private async followDevices(version: number): Promise<void> {
     if (version === this.devicesVersion || this.reader === null) return
-    const first = this.devicesVersion === -1
+    // The first answer too: the write that brought it may itself have changed the devices (the
+    // first pairing on a fresh archive), and one reload of a tiny table costs nothing.
     this.devicesVersion = version
-    if (!first) await this.reader.request({ kind: 'reloadDevices' })
+    await this.reader.request({ kind: 'reloadDevices' })
   }
 
   private crashed(thread: ArchiveThread, code: number): void {
