@@ -56,7 +56,10 @@ export interface SearchHit {
   readonly truncatedEnd: boolean
 }
 
-/** Conversations whose title or participants' numbers match the text (first page only). */
+/**
+ * A conversation found by a contact's name or a participant's number (first page only; a few,
+ * exact matches first, then the most recent).
+ */
 export interface ConversationHit {
   readonly conversation: Conversation
   readonly matchedBy: 'name' | 'number'

@@ -6,6 +6,7 @@ import { makeConversation, makeMessage } from '../../testing/fixtures'
 import { FakeCore } from '../../testing/fake-core'
 import { renderWith } from '../../testing/render'
 import { App } from '../app/App'
+import { hitRowHeight } from './hit-row'
 
 vi.mock('react-virtuoso', () => import('../../testing/virtuoso-mock'))
 afterEach(cleanup)
@@ -65,13 +66,72 @@ describe('search', () => {
     await type('invoice', searchCore({}))
     expect(screen.getByText('12,000+ messages')).toBeTruthy()
     expect(screen.getByText(/Still indexing older messages/)).toBeTruthy()
-    const found = screen.getByRole('group', { name: 'Conversations found' })
+    const found = screen.getByRole('group', { name: 'People' })
     expect(within(found).getByText('Invoices Ltd')).toBeTruthy()
     const hit = document.querySelector('.search-hit')!
     expect(hit.querySelector('mark')?.textContent).toBe('invoice')
     expect(hit.textContent).toContain('…the old invoice from March…')
     // The conversation list gives way to the results while searching.
     expect(screen.queryByRole('listbox', { name: 'Conversations' })).toBeNull()
+  })
+
+  it('lists the people found above the messages, named and numbered as in the list', async () => {
+    const zoe = makeConversation(3, {
+      title: 'Zoë Adams',
+      participants: [{ key: '+447700900708', address: '07700 900708', name: 'Zoë Adams' }],
+    })
+    const bare = makeConversation(4, {
+      title: '07700 900111',
+      participants: [{ key: '+447700900111', address: '07700 900111', name: null }],
+    })
+    const core = searchCore({
+      conversations: [
+        { conversation: zoe, matchedBy: 'number' },
+        { conversation: bare, matchedBy: 'number' },
+      ],
+    })
+    core.conversations = [...core.conversations, zoe, bare]
+    const { store } = await type('0708', core)
+    const people = screen.getByRole('group', { name: 'People' })
+    const rows = within(people).getAllByRole('button')
+    expect(rows.map((r) => r.querySelector('.conversation-title')?.textContent)).toEqual([
+      'Zoë Adams',
+      '07700 900111',
+    ])
+    // The number under a name; a bare number is not said twice.
+    expect(rows.map((r) => r.querySelector('.person-number')?.textContent ?? null)).toEqual([
+      '07700 900708',
+      null,
+    ])
+    expect(rows[0]?.querySelector('.avatar')?.textContent).toBe('ZA')
+    const firstHit = document.querySelector<HTMLElement>('.search-hit')!
+    expect(people.compareDocumentPosition(firstHit) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+
+    // The arrow keys walk from the box through the people into the messages and back.
+    const box = screen.getByRole('searchbox', { name: 'Search messages' })
+    fireEvent.keyDown(box, { key: 'ArrowDown' })
+    expect(document.activeElement).toBe(rows[0])
+    fireEvent.keyDown(rows[0]!, { key: 'ArrowDown' })
+    expect(document.activeElement).toBe(rows[1])
+    fireEvent.keyDown(rows[1]!, { key: 'ArrowDown' })
+    expect(document.activeElement).toBe(firstHit)
+    fireEvent.keyDown(firstHit, { key: 'ArrowUp' })
+    fireEvent.keyDown(rows[1]!, { key: 'ArrowUp' })
+    fireEvent.keyDown(rows[0]!, { key: 'ArrowUp' })
+    expect(document.activeElement).toBe(box)
+
+    fireEvent.click(rows[0]!)
+    await settle()
+    expect(store.getState().selectedId).toBe(3)
+  })
+
+  it('places message hits at the height their rows are drawn with', async () => {
+    await type('invoice', searchCore({}))
+    const list = document.querySelector<HTMLElement>('.search-hits')!
+    // The list is told the row height (fixedItemHeight) the stylesheet draws rows at.
+    expect(list.style.getPropertyValue('--hit-row-height')).toBe(`${hitRowHeight()}px`)
+    expect(list.getAttribute('fixedItemHeight')).toBe(String(hitRowHeight()))
+    expect(list.style.getPropertyValue('--hit-body-lines')).toBe('2')
   })
 
   it('opens the thread at the hit, highlighted', async () => {

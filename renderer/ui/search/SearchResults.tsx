@@ -1,7 +1,7 @@
-// Results as you type: the count, conversations matched by name or number, then message hits
-// newest first with the matched words marked. Snippets are text runs from the core (`segments`),
-// each put in a text node or a <mark>: never parsed as markup.
-import { memo, useMemo, useState, type KeyboardEvent } from 'react'
+// Results as you type: the count, people (conversations matched by a contact's name or a
+// number), then message hits newest first with the matched words marked. Snippets are text
+// runs from the core (`segments`), each put in a text node or a <mark>: never parsed as markup.
+import { memo, useId, useMemo, type KeyboardEvent } from 'react'
 import { Virtuoso } from 'react-virtuoso'
 import type { ConversationHit, SearchHit, Segment } from '../../../shared/model'
 import { formatListDate, formatStamp } from '../../lib/time'
@@ -10,6 +10,7 @@ import { isSearching } from '../../store/search-slice'
 import { useActions, useApp } from '../../store/context'
 import { ContactAvatar } from '../common/ContactAvatar'
 import { useNow } from '../common/use-now'
+import { hitRowHeight, hitRowStyle } from './hit-row'
 
 export function Snippet(props: { segments: readonly Segment[]; start: boolean; end: boolean }) {
   return (
@@ -73,7 +74,8 @@ export function SearchResults() {
 }
 
 /** Hit rows have one fixed height, so the list never measures them while the user types. */
-const HIT_HEIGHT = 72
+const HIT_HEIGHT = hitRowHeight()
+const HIT_STYLE = hitRowStyle()
 
 // Its own component over the two arrays only: a keystroke that changes the text or the status
 // does not touch the list, and new results re-render rows without measuring them.
@@ -87,13 +89,14 @@ const HitList = memo(function HitList(props: {
   return (
     <Virtuoso<SearchHit, HitsContext>
       className="search-hits"
+      style={HIT_STYLE}
       data={props.hits}
       fixedItemHeight={HIT_HEIGHT}
       computeItemKey={(_, hit) => hit.messageId}
       endReached={() => void loadMoreResults()}
       increaseViewportBy={300}
       context={context}
-      components={{ Header: ConversationHits }}
+      components={{ Header: PeopleHits }}
       itemContent={(_, hit) => <HitRow hit={hit} now={now} />}
     />
   )
@@ -103,45 +106,42 @@ interface HitsContext {
   readonly conversations: readonly ConversationHit[]
 }
 
-/** Conversations shown before "Show all": message hits must stay in view below them. */
-const FEW = 3
-
-function ConversationHits({ context }: { context: HitsContext }) {
+/** The conversations found by name or number, each drawn as the conversation list draws it. */
+function PeopleHits({ context }: { context: HitsContext }) {
   const { selectConversation } = useActions()
-  const [all, setAll] = useState(false)
-  const hits = context.conversations
-  if (hits.length === 0) return null
-  const shown = all ? hits : hits.slice(0, FEW)
+  const heading = useId()
+  if (context.conversations.length === 0) return null
   return (
-    <div className="search-section" role="group" aria-label="Conversations found">
-      <h3 className="section-title">Conversations</h3>
-      {shown.map(({ conversation: c }) => (
-        <button
-          key={c.id}
-          type="button"
-          className="search-conversation"
-          data-result
-          onClick={() => {
-            selectConversation(c.id)
-          }}
-        >
-          <ContactAvatar conversation={c} />
-          <bdi className="strong">{c.title}</bdi>
-        </button>
-      ))}
-      {hits.length > FEW && (
-        <button
-          type="button"
-          className="text-button show-all"
-          onClick={() => {
-            setAll(!all)
-          }}
-        >
-          {all ? 'Show fewer' : `Show all ${hits.length} conversations`}
-        </button>
-      )}
+    <>
+      <div className="search-section" role="group" aria-labelledby={heading}>
+        <h3 className="section-title" id={heading}>
+          People
+        </h3>
+        {context.conversations.map(({ conversation: c }) => {
+          const numbers = c.participants.map((p) => p.address).join(', ')
+          return (
+            <button
+              key={c.id}
+              type="button"
+              className="search-conversation"
+              data-result
+              data-conversation-id={c.id}
+              onClick={() => {
+                selectConversation(c.id)
+              }}
+            >
+              <ContactAvatar conversation={c} />
+              <span className="person-text">
+                <bdi className="strong conversation-title">{c.title}</bdi>
+                {/* A number the title already is would only say it twice. */}
+                {numbers !== c.title && <bdi className="person-number">{numbers}</bdi>}
+              </span>
+            </button>
+          )
+        })}
+      </div>
       <h3 className="section-title">Messages</h3>
-    </div>
+    </>
   )
 }
 

@@ -4,7 +4,7 @@
 import type { Segment } from '../../../../shared/model/search'
 import type { NumberContext } from '../text/numbers'
 import { findNumberRuns } from './search-keys'
-import type { HighlightTerms } from './search-query'
+import type { HighlightTerms, WordTerm } from './search-query'
 import { WORD_PATTERN, findEmoji, fold, isAscii } from '../text/text'
 
 const ASCII_WORD = /[a-z0-9]+/g
@@ -25,20 +25,31 @@ interface Range {
   end: number
 }
 
+const wordMatches = (w: WordTerm, token: string): boolean =>
+  w.prefix ? token.startsWith(w.text) : token === w.text
+
 function matchRanges(text: string, terms: HighlightTerms, numbers: NumberContext): Range[] {
   const ranges: Range[] = []
-  if (terms.words.length > 0) {
+  if (terms.phrases.length > 0) {
     // Most bodies are ASCII: then tokens are [a-z0-9] runs of the lower-cased text, and the
     // Unicode-class pattern and per-token folding (the bulk of a page's cost) are skipped.
     const ascii = isAscii(text)
     const source = ascii ? text.toLowerCase() : text
+    const tokens: (Range & { folded: string })[] = []
     for (const m of source.matchAll(ascii ? ASCII_WORD : WORD_PATTERN)) {
-      const f = ascii ? m[0] : fold(m[0])
-      if (f === '') continue
-      if (terms.words.some((w) => (w.prefix ? f.startsWith(w.text) : f === w.text))) {
-        ranges.push({ start: m.index, end: m.index + m[0].length })
-      }
+      const folded = ascii ? m[0] : fold(m[0])
+      if (folded !== '') tokens.push({ start: m.index, end: m.index + m[0].length, folded })
     }
+    // A phrase is marked where its words follow one another, as the index matched them.
+    tokens.forEach((first, i) => {
+      for (const phrase of terms.phrases) {
+        const last = tokens[i + phrase.length - 1]
+        if (phrase.length === 0 || last === undefined) continue
+        if (phrase.every((w, k) => wordMatches(w, tokens[i + k]?.folded ?? ''))) {
+          ranges.push({ start: first.start, end: last.end })
+        }
+      }
+    })
   }
   if (terms.emoji.size > 0) {
     for (const e of findEmoji(text)) if (terms.emoji.has(e.term)) ranges.push(e)

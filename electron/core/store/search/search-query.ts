@@ -1,6 +1,8 @@
 // Builds the FTS5 query from raw user text. User text is never passed through as query syntax:
 // it is cut into tokens, each token is quoted, and only this module writes operators. The last
-// token is a prefix while the user is still typing it.
+// token is a prefix while the user is still typing it. Double quotes are read as the user means
+// them, never as FTS5's: the words between them must appear together in that order (a phrase
+// written by this module), the words outside them anywhere in any order.
 import type { NumberContext } from '../text/numbers'
 import { WORD_PATTERN, codePoints, findEmoji, fold } from '../text/text'
 
@@ -12,20 +14,27 @@ export interface WordTerm {
 
 /** What the highlighter looks for in a hit's body. */
 export interface HighlightTerms {
-  readonly words: readonly WordTerm[]
+  /** Runs of words to mark together: a lone word, or a quoted phrase in its order. */
+  readonly phrases: readonly (readonly WordTerm[])[]
   readonly emoji: ReadonlySet<string>
   /** Prefixes of number terms ('l7700900'). */
   readonly numbers: readonly string[]
+}
+
+/** What conversation search compares with titles and participants' numbers (people.ts). */
+export interface PeopleQuery {
+  /** Folded words, each to start a word of the title; empty for a typed number. */
+  readonly words: readonly string[]
+  /** Digit forms of a typed number (at most 3), to start or end a participant's number. */
+  readonly digits: readonly string[]
 }
 
 export interface CompiledQuery {
   /** The MATCH expression, or null when the text holds nothing searchable. */
   readonly match: string | null
   readonly highlight: HighlightTerms
-  /** Folded text matched against conversation titles, or null. */
-  readonly name: string | null
-  /** Digit strings (at most 3) matched inside conversations' participant numbers. */
-  readonly digits: readonly string[]
+  /** Null when the text is too short to name anyone. */
+  readonly people: PeopleQuery | null
 }
 
 /** A text made only of digits and the punctuation numbers are written with. */
@@ -47,48 +56,74 @@ function quote(tokens: readonly string[], prefix: boolean): string {
 }
 
 interface Token {
-  readonly raw: string
   readonly folded: string
   readonly end: number
+  /** Which quoted run the token is in (odd), or -1 outside quotes. */
+  readonly run: number
 }
 
+/**
+ * Tokens, each with its quoted run: a '"' opens a run and the next one closes it, and a run
+ * still open at the end is the phrase being typed.
+ */
 function tokensOf(text: string): Token[] {
   const tokens: Token[] = []
-  for (const m of text.matchAll(WORD_PATTERN)) {
-    const folded = fold(m[0])
-    // A lone combining mark (an emoji's variation selector) is no token once folded.
-    if (folded !== '') tokens.push({ raw: m[0], folded, end: m.index + m[0].length })
-  }
+  let at = 0
+  text.split('"').forEach((part, i) => {
+    const run = i % 2 === 1 ? i : -1
+    for (const m of part.matchAll(WORD_PATTERN)) {
+      const folded = fold(m[0])
+      // A lone combining mark (an emoji's variation selector) is no token once folded.
+      if (folded !== '') tokens.push({ folded, end: at + m.index + m[0].length, run })
+    }
+    at += part.length + 1
+  })
   return tokens
 }
 
-function wordTerms(text: string, tokens: readonly Token[], hasOther: boolean): WordTerm[] {
-  const last = tokens[tokens.length - 1]
-  const typing = last !== undefined && last.end === text.length
-  const terms: WordTerm[] = tokens.map((t) => ({ text: t.folded, prefix: false }))
-  if (last !== undefined && typing) {
-    if (codePoints(last.folded) >= MIN_PREFIX_CHARS) {
-      terms[terms.length - 1] = { text: last.folded, prefix: true }
-    } else if (terms.length > 1 || hasOther) {
-      // "see y": search "see" until the next keystroke makes "y" a useful prefix.
-      terms.pop()
-    }
-    // A single one-character query stays an exact token ("I", "5", "猫").
+/** Tokens grouped into what must match together: one word, or a quoted run of them. */
+function wordGroups(text: string, tokens: readonly Token[], hasOther: boolean): WordTerm[][] {
+  const groups: WordTerm[][] = []
+  let run = -1
+  for (const t of tokens) {
+    const group = groups[groups.length - 1]
+    const term = { text: t.folded, prefix: false }
+    if (group !== undefined && t.run !== -1 && t.run === run) group.push(term)
+    else groups.push([term])
+    run = t.run
   }
-  return terms
+  const last = tokens[tokens.length - 1]
+  const group = groups[groups.length - 1]
+  // Still being typed: no space or closing quote after it yet.
+  if (last === undefined || group === undefined || last.end !== text.length) return groups
+  if (codePoints(last.folded) >= MIN_PREFIX_CHARS) {
+    group[group.length - 1] = { text: last.folded, prefix: true }
+  } else if (tokens.length > 1 || hasOther) {
+    // "see y": search "see" until the next keystroke makes "y" a useful prefix.
+    group.pop()
+    if (group.length === 0) groups.pop()
+  }
+  // A single one-character query stays an exact token ("I", "5", "猫").
+  return groups
 }
 
-/** A word as an FTS5 expression: long prefixes become an OR of the terms they stand for. */
-function wordExpression(word: WordTerm, expand: Expand): string {
-  if (!word.prefix || codePoints(word.text) <= INDEXED_PREFIX_CHARS) {
-    return quote([word.text], word.prefix)
+/**
+ * Words in order as an FTS5 phrase (one word is a phrase of one). A long prefix at its end
+ * becomes an OR of the phrases ending in each term it stands for.
+ */
+function phraseExpression(words: readonly WordTerm[], expand: Expand): string {
+  const head = words.slice(0, -1).map((w) => w.text)
+  const last = words[words.length - 1]
+  if (last === undefined) throw new Error('an empty phrase')
+  if (!last.prefix || codePoints(last.text) <= INDEXED_PREFIX_CHARS) {
+    return quote([...head, last.text], last.prefix)
   }
-  const terms = expand(word.text)
+  const terms = expand(last.text)
   // None found by our folding: let FTS5 fold and look itself (cheap when nothing matches).
-  if (terms === null || terms.length === 0) return quote([word.text], true)
+  if (terms === null || terms.length === 0) return quote([...head, last.text], true)
   return terms.length === 1
-    ? quote(terms, false)
-    : `(${terms.map((t) => quote([t], false)).join(' OR ')})`
+    ? quote([...head, ...terms], false)
+    : `(${terms.map((t) => quote([...head, t], false)).join(' OR ')})`
 }
 
 export function compileQuery(
@@ -98,16 +133,21 @@ export function compileQuery(
 ): CompiledQuery {
   const text = raw.trimStart()
   const emoji = new Set(findEmoji(text).map((e) => e.term))
-  const words = wordTerms(text, tokensOf(text), emoji.size > 0)
+  const tokens = tokensOf(text)
+  const groups = wordGroups(text, tokens, emoji.size > 0)
   const digitCount = text.replace(/\D/g, '').length
-  const numberMode = NUMBER_LIKE.test(text) && digitCount >= MIN_NUMBER_DIGITS
+  // Quotes around a number change nothing: its digits are in order already.
+  const numberMode = NUMBER_LIKE.test(text.replace(/"/g, '')) && digitCount >= MIN_NUMBER_DIGITS
 
   const parts: string[] = []
   const numbers: string[] = []
   const digits = new Set<string>()
+  let phrases: WordTerm[][] = groups
   if (numberMode) {
     // A number typed in any format: the same digits as a phrase in bodies, or a body number
     // with the same national digits, whatever its format.
+    const words = groups.flat()
+    phrases = [words]
     const alternatives = [
       `({body} : ${quote(
         words.map((w) => w.text),
@@ -126,16 +166,19 @@ export function compileQuery(
     parts.push(
       alternatives.length === 1 ? (alternatives[0] ?? '') : `(${alternatives.join(' OR ')})`,
     )
-  } else if (words.length > 0) {
-    parts.push(`({body} : (${words.map((w) => wordExpression(w, expand)).join(' AND ')}))`)
+  } else if (groups.length > 0) {
+    parts.push(`({body} : (${groups.map((g) => phraseExpression(g, expand)).join(' AND ')}))`)
   }
   for (const e of emoji) parts.push(`({search_keys} : ${quote([e], false)})`)
 
-  const name = fold(text.trim()).replace(/\s+/g, ' ')
+  // People are matched on every token, the one being typed included ("zoe a" finds Zoë Adams).
+  const words = tokens.map((t) => t.folded)
+  let people: PeopleQuery | null = null
+  if (numberMode) people = { words: [], digits: [...digits].slice(0, 3) }
+  else if (codePoints(words.join(' ')) >= MIN_PREFIX_CHARS) people = { words, digits: [] }
   return {
     match: parts.length === 0 ? null : parts.join(' AND '),
-    highlight: { words, emoji, numbers },
-    name: !numberMode && codePoints(name) >= MIN_PREFIX_CHARS ? name : null,
-    digits: [...digits].slice(0, 3),
+    highlight: { phrases, emoji, numbers },
+    people,
   }
 }

@@ -4,7 +4,6 @@
 import { encodeCursor } from '../../../../shared/model/cursor'
 import { searchQuerySchema } from '../../../../shared/model/search'
 import type {
-  ConversationHit,
   SearchHit,
   SearchPage,
   SearchQuery,
@@ -13,10 +12,14 @@ import type {
 import type { StatementCache } from '../db/db'
 import type { DeviceContext, DeviceDirectory } from '../devices/devices'
 import type { ConversationsRepository } from '../conversations/conversations'
+import { participantsSchema } from '../conversations/titles'
+import type { Participant } from '../../../../shared/model/message'
+import { parseJsonColumn } from '../db/json'
 import { InvalidInputError } from '../errors'
 import { snippetFor } from './highlight'
 import type { MessageMapper } from '../messages/message-rows'
 import { readCursor } from '../db/paging'
+import { PeopleSearch } from './people'
 import type { SearchIndex } from './search-index'
 import { conversationTerm } from './search-keys'
 import { compileQuery } from './search-query'
@@ -26,7 +29,6 @@ import { MAX_SORT_DATE, SLOTS_PER_MS, baseKey } from '../messages/sort-key'
 
 /** Counting stops here; the UI shows "10,000+". */
 export const TOTAL_CAP = 10_000
-const MAX_CONVERSATION_HITS = 20
 
 // The largest sort key a message can have: a range up to it with no lower bound holds them all.
 const LAST_KEY = (MAX_SORT_DATE + 1) * SLOTS_PER_MS - 1
@@ -50,7 +52,7 @@ function statements(bounded: boolean): Statements {
     // CROSS JOIN keeps the FTS index as the outer loop: results come out in rowid order and the
     // walk stops at the limit, whatever the filters.
     hits: `SELECT m.sort_key, m.id, m.thread_id, m.device_key, m.box, m.sender, m.date, m.body,
-    t.title
+    t.title, t.participants_json
   FROM messages_fts f CROSS JOIN messages m ON m.sort_key = f.rowid
   JOIN threads t ON t.id = m.thread_id
   WHERE ${filters} ORDER BY f.rowid DESC LIMIT @limit`,
@@ -70,24 +72,9 @@ const UNBOUNDED = statements(false)
 const statementsFor = (p: { lo: number; hi: number }): Statements =>
   p.lo <= 0 && p.hi >= LAST_KEY ? UNBOUNDED : BOUNDED
 const BY_KEYS = `SELECT m.sort_key, m.id, m.thread_id, m.device_key, m.box, m.sender, m.date, m.body,
-    t.title
+    t.title, t.participants_json
   FROM messages m JOIN threads t ON t.id = m.thread_id
   WHERE m.sort_key IN (SELECT value FROM json_each(?)) ORDER BY m.sort_key DESC`
-// Conversation titles and participant numbers, with up to three digit forms of a typed number:
-// one phone's conversations walked newest first in the covering index (title_fold and
-// number_terms are in it), stopping at the limit. A prefix as short as "th" matches hundreds
-// of titles, and a scan of every thread that sorts its matches cost 0.6 ms on 5000 threads,
-// the walk 0.05 ms; a text that matches nothing still reads the whole index (0.4 ms).
-const CONVERSATIONS = `SELECT id, last_sort_key,
-    (@name IS NOT NULL AND instr(title_fold, @name) > 0) AS by_name
-  FROM threads
-  WHERE device_key = @device
-    AND ((@name IS NOT NULL AND instr(title_fold, @name) > 0)
-      OR (@d1 IS NOT NULL AND instr(number_terms, @d1) > 0)
-      OR (@d2 IS NOT NULL AND instr(number_terms, @d2) > 0)
-      OR (@d3 IS NOT NULL AND instr(number_terms, @d3) > 0))
-  ORDER BY last_sort_key DESC LIMIT ${MAX_CONVERSATION_HITS}`
-
 interface Params {
   match: string
   lo: number
@@ -95,14 +82,6 @@ interface Params {
   device: number | null
   thread: number | null
   incoming: number | null
-}
-
-interface ConversationParams {
-  name: string | null
-  d1: string | null
-  d2: string | null
-  d3: string | null
-  device: number
 }
 
 interface HitRow {
@@ -115,17 +94,22 @@ interface HitRow {
   date: number
   body: string
   title: string
+  participants_json: string
 }
 
 export class SearchRepository {
+  private readonly people: PeopleSearch
+
   constructor(
     private readonly sql: StatementCache,
     private readonly devices: DeviceDirectory,
-    private readonly conversations: ConversationsRepository,
+    conversations: ConversationsRepository,
     private readonly index: SearchIndex,
     private readonly mapper: () => MessageMapper,
     private readonly terms: TermExpander,
-  ) {}
+  ) {
+    this.people = new PeopleSearch(sql, conversations)
+  }
 
   /** `input` is checked against the shared schema: it comes from the renderer. */
   readonly query = (input: SearchQuery): SearchPage => {
@@ -139,7 +123,9 @@ export class SearchRepository {
     const indexing = this.index.isDirty()
     const firstPage = q.cursor === undefined
     const conversations =
-      firstPage && q.conversationId === undefined ? this.conversationHits(scope, compiled) : []
+      firstPage && q.conversationId === undefined && compiled.people !== null
+        ? this.people.find(scope, compiled.people)
+        : []
     if (compiled.match === null) {
       return {
         hits: [],
@@ -245,9 +231,19 @@ export class SearchRepository {
 
   private hits(rows: readonly HitRow[], compiled: CompiledQuery): SearchHit[] {
     const mapper = this.mapper()
+    const people = new Map<number, readonly Participant[]>()
     return rows.map((row) => {
       const ctx: DeviceContext = this.devices.byRowKey(row.device_key)
       const incoming = row.box === 'inbox'
+      let participants = people.get(row.thread_id)
+      if (participants === undefined) {
+        participants = parseJsonColumn(
+          participantsSchema,
+          row.participants_json,
+          'threads.participants_json',
+        )
+        people.set(row.thread_id, participants)
+      }
       return {
         messageId: row.id,
         conversationId: row.thread_id,
@@ -255,31 +251,25 @@ export class SearchRepository {
         conversationTitle: row.title,
         date: row.date,
         direction: incoming ? 'incoming' : 'outgoing',
-        sender: incoming && row.sender !== null ? mapper.sender(ctx, row.sender) : null,
+        sender:
+          incoming && row.sender !== null ? senderOf(ctx, row.sender, participants, mapper) : null,
         ...snippetFor(row.body, compiled.highlight, ctx.numbers),
       }
     })
   }
+}
 
-  private conversationHits(
-    scope: readonly DeviceContext[],
-    compiled: CompiledQuery,
-  ): ConversationHit[] {
-    if (compiled.name === null && compiled.digits.length === 0) return []
-    const [d1 = null, d2 = null, d3 = null] = compiled.digits
-    const statement = this.sql.get<
-      [ConversationParams],
-      { id: number; last_sort_key: number; by_name: number }
-    >(CONVERSATIONS)
-    // Each phone's newest matches, merged newest first as one query over all phones would.
-    const rows = scope
-      .flatMap((ctx) => statement.all({ name: compiled.name, d1, d2, d3, device: ctx.key }))
-      .sort((a, b) => b.last_sort_key - a.last_sort_key)
-      .slice(0, MAX_CONVERSATION_HITS)
-    const byName = new Map(rows.map((r) => [r.id, r.by_name === 1]))
-    return this.conversations.byIds(rows.map((r) => r.id)).map((conversation) => ({
-      conversation,
-      matchedBy: byName.get(conversation.id) === true ? 'name' : 'number',
-    }))
-  }
+/**
+ * A hit's sender is named from its conversation's participants, the labels its title was made
+ * from, so the hit says what the conversation list says; a sender who is not one of them (a
+ * group text relayed by someone else) is looked up in the address book.
+ */
+function senderOf(
+  ctx: DeviceContext,
+  raw: string,
+  participants: readonly Participant[],
+  mapper: MessageMapper,
+): Participant {
+  const key = ctx.numbers.normalize(raw).key
+  return participants.find((p) => p.key === key) ?? mapper.sender(ctx, raw)
 }

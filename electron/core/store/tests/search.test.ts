@@ -64,6 +64,29 @@ describe('search', () => {
     expect(bodies(archive, 'is y')).toEqual([BODIES[7]])
   })
 
+  it('matches quoted words only together and in that order, unquoted ones in any order', () => {
+    const { archive } = openTestArchive()
+    addDevice(archive)
+    const texts = ['remind me later', 'can you me remind', 'me, remind!', 'me and remind']
+    archive.sync.upsertMessages(
+      DEVICE_A,
+      texts.map((body, i) => sms(i + 1, { body })),
+      'live',
+    )
+    expect(bodies(archive, '"me remind"')).toEqual(['me, remind!', 'can you me remind'])
+    expect(bodies(archive, '"remind me"')).toEqual(['remind me later'])
+    expect(bodies(archive, 'me remind')).toEqual([...texts].reverse())
+    // Still typing the phrase: its last word is a prefix.
+    expect(bodies(archive, '"remind me la')).toEqual(['remind me later'])
+    expect(bodies(archive, '"me rem')).toEqual(['me, remind!', 'can you me remind'])
+    const [hit] = q(archive, '"you me"').hits
+    expect(hit?.segments).toEqual([
+      { text: 'can ', match: false },
+      { text: 'you me', match: true },
+      { text: ' remind', match: false },
+    ])
+  })
+
   it('finds emoji, ignoring skin tones, with and without words', () => {
     const archive = setup()
     expect(bodies(archive, '🎂')).toEqual([BODIES[4]])

@@ -60,6 +60,26 @@ describe('query compilation', () => {
     expect(compileQuery('see y', [gb], none).match).toBe('({body} : ("see"))')
   })
 
+  it('makes quoted words a phrase in their order, a prefix only while it is being typed', () => {
+    expect(compileQuery('"me remind"', [gb], none).match).toBe('({body} : ("me remind"))')
+    expect(compileQuery('me remind', [gb], none).match).toBe('({body} : ("me" AND "remind"*))')
+    expect(compileQuery('call "me remind" ok', [gb], none).match).toBe(
+      '({body} : ("call" AND "me remind" AND "ok"*))',
+    )
+    // An open quote is the phrase being typed; one character at its end waits for the next.
+    expect(compileQuery('"see you la', [gb], none).match).toBe('({body} : ("see you la"*))')
+    expect(compileQuery('"see you l', [gb], none).match).toBe('({body} : ("see you"))')
+    expect(compileQuery('"" "(" NEAR', [gb], none).match).toBe('({body} : ("near"*))')
+    const expand = (p: string) => (p === 'tomo' ? ['tomorrow', 'tomorrows'] : null)
+    expect(compileQuery('"see you tomo', [gb], expand).match).toBe(
+      '({body} : (("see you tomorrow" OR "see you tomorrows")))',
+    )
+    expect(compileQuery('"Zoë ad', [gb], none)).toMatchObject({
+      highlight: { phrases: [[{ text: 'zoe' }, { text: 'ad', prefix: true }]] },
+      people: { words: ['zoe', 'ad'], digits: [] },
+    })
+  })
+
   it('turns long prefixes into the terms they stand for', () => {
     const expand = (p: string) =>
       p === 'tomo' ? ['tomorrow', 'tomorrows'] : p === 'zzzz' ? [] : null
@@ -73,8 +93,11 @@ describe('query compilation', () => {
   it('searches a typed number as a phrase or as a normalised number', () => {
     expect(compileQuery('+44 7700 900', [gb], none)).toMatchObject({
       match: '(({body} : "44 7700 900"*) OR ({search_keys} : "l7700900"*))',
-      digits: ['447700900', '7700900'],
-      name: null,
+      people: { words: [], digits: ['447700900', '7700900'] },
+    })
+    // Quotes around a number change nothing.
+    expect(compileQuery('"07700 900123"', [gb], none)).toMatchObject({
+      people: { words: [], digits: ['07700900123', '7700900123'] },
     })
     expect(compileQuery('🎂 party', [gb], none).match).toBe(
       '({body} : ("party"*)) AND ({search_keys} : "e1f382")',
