@@ -1,10 +1,12 @@
-// npm run archive -- import FILE... | search QUERY [--json] | stats [--json]   [--data DIR]
+// npm run archive -- import FILE... | search QUERY [--json] | stats [--json]
+//   | export --format F --out FILE   [--data DIR]
 // The archive from a terminal: the same store as the app, opened on its data folder.
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openArchive } from '../core/store'
 import { importFiles, search, stats } from './commands'
+import { InputError, exportCommand } from './export-command'
 import { defaultDataDir } from './data-dir'
 
 const USAGE = `Usage: npm run archive -- <command> [options]
@@ -15,6 +17,12 @@ const USAGE = `Usage: npm run archive -- <command> [options]
   search QUERY [--json]     search every message; --json prints {"total": N, "hits": [...]}
       --limit N             hits to show (default 20, at most 200)
   stats [--json]            messages, conversations, counts by type, imported
+  export --format F --out FILE
+                            write the archive as sbr (SMS Backup & Restore), csv, json or html;
+                            the file appears only once complete
+      --conversation ID     only this conversation (its conversationId in search --json)
+      --since DATE          from this date on (YYYY-MM-DD or ISO 8601; UTC unless it says)
+      --until DATE          up to, not including, this date
 
   --data DIR                the data folder (default: the app's, ${defaultDataDir()})
 `
@@ -31,6 +39,11 @@ async function main(argv: readonly string[]): Promise<number> {
       phone: { type: 'string' },
       region: { type: 'string' },
       limit: { type: 'string', default: '20' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      conversation: { type: 'string' },
+      since: { type: 'string' },
+      until: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   })
@@ -71,6 +84,9 @@ async function main(argv: readonly string[]): Promise<number> {
       }
       case 'stats':
         return stats(archive, values.json, io)
+      case 'export':
+        if (rest.length > 0) throw new UsageError(`export takes no file names (use --out)`)
+        return await exportCommand(archive, values, io)
       default:
         throw new UsageError(`unknown command "${command}"`)
     }
@@ -87,6 +103,6 @@ main(process.argv.slice(2)).then(
     const reason = error instanceof Error ? error.message : String(error)
     process.stderr.write(`archive: ${reason}\n`)
     if (error instanceof UsageError) process.stderr.write(USAGE)
-    process.exitCode = error instanceof UsageError ? 2 : 1
+    process.exitCode = error instanceof UsageError || error instanceof InputError ? 2 : 1
   },
 )

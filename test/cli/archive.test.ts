@@ -2,7 +2,15 @@
 // in the middle of an import.
 import Database from 'better-sqlite3'
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -122,4 +130,95 @@ describe('npm run archive', () => {
     expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' })
     db.close()
   }, 180_000)
+})
+
+describe('npm run archive -- export', () => {
+  let data: string
+  let outDir: string
+  beforeAll(() => {
+    data = join(dir, 'export-data')
+    outDir = join(dir, 'exports')
+    expect(archive('import', SAMPLE, '--data', data, '--region', 'GB').status).toBe(0)
+  })
+
+  it('writes every format, exits 0 and says what it wrote on one line', () => {
+    for (const format of ['sbr', 'csv', 'json', 'html']) {
+      const out = join(dir, `export.${format}`)
+      const run = archive('export', '--format', format, '--out', out, '--data', data)
+      expect(run.status).toBe(0)
+      expect(run.out).toBe(`${out}: 9 messages in 4 conversations (${format})\n`)
+      expect(existsSync(out)).toBe(true)
+      expect(existsSync(`${out}.partial`)).toBe(false)
+    }
+    expect(JSON.parse(readFileSync(join(dir, 'export.json'), 'utf8'))).toMatchObject({
+      counts: { messages: 9, conversations: 4 },
+    })
+  }, 60_000)
+
+  it('exports a backup that imports into a fresh archive with the same counts', () => {
+    const out = join(dir, 'sms-again.xml')
+    expect(archive('export', '--format', 'sbr', '--out', out, '--data', data).status).toBe(0)
+    const fresh = join(dir, 'export-fresh')
+    expect(archive('import', out, '--data', fresh, '--region', 'GB').status).toBe(0)
+    const stats = (d: string) => JSON.parse(archive('stats', '--json', '--data', d).out) as unknown
+    expect(stats(fresh)).toEqual(stats(data))
+  }, 60_000)
+
+  it('takes a conversation and dates as YYYY-MM-DD or ISO 8601', () => {
+    const json = (...args: string[]) => {
+      const out = join(dir, 'slice.json')
+      const run = archive('export', '--format', 'json', '--out', out, '--data', data, ...args)
+      expect(run.status).toBe(0)
+      return JSON.parse(readFileSync(out, 'utf8')) as {
+        conversations: { id: number; messages: unknown[] }[]
+        counts: { messages: number; conversations: number }
+      }
+    }
+    expect(json('--since', '2026-07-07', '--until', '2026-07-08').counts.messages).toBe(9)
+    expect(json('--until', '2026-07-07').counts.messages).toBe(0)
+    // The sample's texts are a minute apart from 04:53:20 UTC on 7 July 2026.
+    expect(json('--since', '2026-07-07T04:58:00Z').counts.messages).toBe(4)
+    expect(json('--since', '2026-07-07T05:58:00+01:00').counts.messages).toBe(4)
+    const group = json().conversations.find((c) => c.messages.length === 2)!
+    expect(json('--conversation', String(group.id)).counts).toEqual({
+      messages: 2,
+      conversations: 1,
+    })
+  }, 60_000)
+
+  it('refuses a bad date, format or range with the reason on one line, writing nothing', () => {
+    mkdirSync(outDir, { recursive: true })
+    const out = join(outDir, 'never.csv')
+    const cases: [string[], RegExp][] = [
+      [['--format', 'csv', '--since', '2026-13-01'], /--since: "2026-13-01" is not a real date/],
+      [['--format', 'csv', '--until', 'yesterday'], /--until: "yesterday" is not a date/],
+      [['--format', 'pdf'], /--format: "pdf" is not one of sbr, csv, json, html/],
+      [['--format', 'csv', '--since', '2026-07-08', '--until', '2026-07-07'], /later than --since/],
+      [['--format', 'csv', '--conversation', 'abc'], /--conversation: "abc"/],
+      [['--since', '2026-07-07'], /export needs --format/],
+    ]
+    for (const [args, reason] of cases) {
+      const run = archive('export', '--out', out, '--data', data, ...args)
+      expect(run.status).toBe(2)
+      expect(run.err).toMatch(reason)
+      expect(run.err.trim().split('\n')).toHaveLength(1)
+    }
+    const missing = archive('export', '--format', 'csv', '--data', data)
+    expect(missing.status).toBe(2)
+    expect(missing.err).toMatch(/export needs --out FILE/)
+    const unknown = archive(
+      'export',
+      '--format',
+      'csv',
+      '--out',
+      out,
+      '--conversation',
+      '999',
+      '--data',
+      data,
+    )
+    expect(unknown.status).toBe(1)
+    expect(unknown.err).toMatch(/no such conversation/)
+    expect(readdirSync(outDir)).toEqual([])
+  }, 60_000)
 })

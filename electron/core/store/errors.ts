@@ -25,6 +25,7 @@ export type InvalidInputCode =
   | 'bad_region'
   | 'bad_cursor'
   | 'bad_limit'
+  | 'bad_range'
   | 'bad_recipients'
   | 'bad_body'
   | 'bad_attachment'

@@ -9,4 +9,11 @@ export type { EnqueueInput, KeyPolicy, StatusResult } from '../outbox/repository
 export type { ContactsReplacement, PageResult, CommitResult } from './contacts/contacts'
 export type { SearchIndexState, IntegrityReport } from './search/search-index'
 export type { ConversationFilter } from './conversations/conversations'
+export type {
+  MessageRange,
+  MessageRecord,
+  RangeSize,
+  ScanPage,
+  ScanPosition,
+} from './messages/message-scan'
 export { TOTAL_CAP } from './search/search'

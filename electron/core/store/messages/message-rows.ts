@@ -13,12 +13,20 @@ import type { DeviceContext, DeviceDirectory } from '../devices/devices'
 import { enumColumn } from '../db/json'
 import type { TitleResolver } from '../conversations/titles'
 
+const MESSAGE_COLUMNS = `m.sort_key, m.id, m.device_key, m.thread_id, m.phone_id, m.kind, m.box, m.sender,
+    m.date, m.date_sent, m.body, m.phone_read, m.status, m.sub_id, m.part_count,
+    m.import_key IS NOT NULL AS imported, t.read_up_to, o.id AS outbox_id, o.state AS outbox_state, o.reason AS outbox_reason`
+const MESSAGE_TABLES = `FROM messages m JOIN threads t ON t.id = m.thread_id LEFT JOIN outbox o ON o.message_id = m.id`
+
 /** The columns every message read selects (alias m = messages, t = threads, o = outbox). */
 export const MESSAGE_SELECT = `
-  SELECT m.sort_key, m.id, m.device_key, m.thread_id, m.phone_id, m.kind, m.box, m.sender,
-    m.date, m.date_sent, m.body, m.phone_read, m.status, m.sub_id, m.part_count,
-    m.import_key IS NOT NULL AS imported, t.read_up_to, o.id AS outbox_id, o.state AS outbox_state, o.reason AS outbox_reason
-  FROM messages m JOIN threads t ON t.id = m.thread_id LEFT JOIN outbox o ON o.message_id = m.id`
+  SELECT ${MESSAGE_COLUMNS}
+  ${MESSAGE_TABLES}`
+
+/** The same, and the stored addresses: for reads that copy messages out of the archive. */
+export const RECORD_SELECT = `
+  SELECT ${MESSAGE_COLUMNS}, m.addresses_json
+  ${MESSAGE_TABLES}`
 
 export interface MessageRow {
   sort_key: number

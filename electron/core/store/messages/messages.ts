@@ -10,6 +10,8 @@ import type { StatementCache } from '../db/db'
 import { NotFoundError } from '../errors'
 import { MESSAGE_SELECT } from './message-rows'
 import type { MessageMapper, MessageRow } from './message-rows'
+import { MessageScanner, requireConversation } from './message-scan'
+import type { MessageRange, RangeSize, ScanPage, ScanPosition } from './message-scan'
 import { checkLimit, pageOf, readCursor } from '../db/paging'
 
 export const MAX_MESSAGE_PAGE = 500
@@ -27,10 +29,14 @@ export interface ArchiveCounts {
 }
 
 export class MessagesRepository {
+  private readonly scanner: MessageScanner
+
   constructor(
     private readonly sql: StatementCache,
     private readonly mapper: () => MessageMapper,
-  ) {}
+  ) {
+    this.scanner = new MessageScanner(sql, mapper)
+  }
 
   readonly get = (id: MessageId): ArchivedMessage => {
     const row = this.sql.get<[number], MessageRow>(`${MESSAGE_SELECT} WHERE m.id = ?`).get(id)
@@ -51,7 +57,7 @@ export class MessagesRepository {
   ): Page<ArchivedMessage> => {
     checkLimit(limit, MAX_MESSAGE_PAGE)
     if (cursor === null) {
-      this.requireConversation(conversationId)
+      requireConversation(this.sql, conversationId)
       return this.fetch(conversationId, 'older', Number.MAX_SAFE_INTEGER, limit, null)
     }
     const { direction, position } = readCursor(cursor, 'message')
@@ -115,12 +121,15 @@ export class MessagesRepository {
     )
   }
 
-  private requireConversation(id: ConversationId): void {
-    const row = this.sql
-      .get<[number], { id: number }>('SELECT id FROM threads WHERE id = ?')
-      .get(id)
-    if (row === undefined) throw new NotFoundError('conversation', 'no such conversation')
-  }
+  /**
+   * A page of the messages in `range` (one conversation or all, a span of dates), ordered by
+   * conversation and then by time, with what copying them out needs: for exports.
+   */
+  readonly scan = (range: MessageRange, after: ScanPosition | null, limit: number): ScanPage =>
+    this.scanner.scan(range, after, limit)
+
+  /** The size of `range` now, and the `maxId` that keeps a later scan of it to those rows. */
+  readonly measure = (range: MessageRange): RangeSize => this.scanner.measure(range)
 
   /** One pass over the table: a count per box and of imported rows (seconds at 1M, for a CLI). */
   readonly counts = (): ArchiveCounts => {
