@@ -142,6 +142,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     log,
     region: options.region ?? regionOfLocale(),
+    chooseSavePath: options.hooks?.chooseSavePath ?? null,
+    now,
   })
   await data.start()
   const info: AppInfo = {

@@ -8,6 +8,7 @@ import { MdnsDiscovery } from '../core/discovery/discovery'
 import { startDemo, type RunningDemo } from '../demo/demo-setup'
 import { createLogger, stderrSink } from '../core/log'
 import {
+  chooseSavePath,
   confirmAndOpenLink,
   confirmNewRecipient,
   notifyIncoming,
@@ -43,6 +44,7 @@ async function start(): Promise<void> {
     hooks: {
       openLink: (url) => confirmAndOpenLink(window, url),
       demoScan: demo === null ? null : (uri) => demo?.scan(uri),
+      chooseSavePath: (name) => chooseSavePath(window, name, app.getPath('documents')),
     },
     confirmNewRecipients: (addresses, phone) => confirmNewRecipient(window, addresses, phone),
     // Bundled beside this file by electron-vite (a second entry of the main build).

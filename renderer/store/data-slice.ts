@@ -1,9 +1,10 @@
 // The archive's own controls: what it holds, a backup file sent to the core in chunks and then
 // imported, and deleting archives. The core reports the import as it goes (an `import` event);
 // the window only sends the file and shows what it is told.
-import type { DataInfo, DeleteTarget, ImportJob } from '../../shared/api/data'
+import type { DataInfo, DeleteTarget, ExportDone, ImportJob } from '../../shared/api/data'
 import { UPLOAD_CHUNK_BYTES } from '../../shared/api/data'
 import type { DeviceId } from '../../shared/model'
+import { ApiError } from '../../shared/api/result'
 import { errorText } from '../api/facade'
 import { base64OfBlob } from '../lib/blob'
 import type { SliceCreator, StoreDeps } from './types'
@@ -16,9 +17,20 @@ export interface DataSlice {
   /** Sends the file and starts its import; failures become a notice. */
   readonly importFile: (file: File, deviceId: DeviceId | null) => Promise<void>
   readonly cancelImport: () => Promise<void>
+  /** Where the export in progress or the last one stands. */
+  readonly exportState: ExportState
+  readonly exportArchive: (request: ExportRequest) => Promise<void>
   /** Throws ApiError so the confirmation can show the reason beside itself. */
   readonly deleteArchive: (target: DeleteTarget) => Promise<void>
 }
+
+export type ExportRequest = Parameters<StoreDeps['api']['data']['export']>[0]
+
+export type ExportState =
+  | { readonly step: 'idle' }
+  | { readonly step: 'running' }
+  | { readonly step: 'done'; readonly done: ExportDone }
+  | { readonly step: 'failed'; readonly reason: string }
 
 // Chunks in flight at once: the link stays busy while the next chunk is read from the file.
 const IN_FLIGHT = 3
@@ -41,9 +53,42 @@ export const createDataSlice =
       await Promise.all(inFlight)
       return generation === mine
     }
+    // Web mode: the export is kept by the core and fetched here, then offered as a download.
+    const download = async (done: ExportDone, exportId: string) => {
+      const parts: BlobPart[] = []
+      let offset = 0
+      for (;;) {
+        const chunk = await api.data.download({ exportId, offset })
+        const bytes = Uint8Array.from(atob(chunk.data), (c) => c.charCodeAt(0))
+        parts.push(bytes)
+        offset += bytes.length
+        if (bytes.length === 0 || offset >= chunk.size) break
+      }
+      const url = URL.createObjectURL(new Blob(parts))
+      const link = document.createElement('a')
+      link.href = url
+      link.download = done.fileName
+      link.click()
+      setTimeout(() => {
+        URL.revokeObjectURL(url)
+      }, 60_000)
+    }
     return {
       dataInfo: null,
       importJob: null,
+      exportState: { step: 'idle' },
+      exportArchive: async (request) => {
+        set({ exportState: { step: 'running' } })
+        try {
+          const done = await api.data.export(request)
+          if (done.exportId !== null) await download(done, done.exportId)
+          set({ exportState: { step: 'done', done } })
+        } catch (e) {
+          if (e instanceof ApiError && e.code === 'cancelled')
+            set({ exportState: { step: 'idle' } })
+          else set({ exportState: { step: 'failed', reason: errorText(e) } })
+        }
+      },
       loadDataInfo: async () => {
         try {
           const info = await api.data.info()

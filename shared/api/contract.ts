@@ -14,6 +14,9 @@ import type { Page } from '../model/page'
 import { searchQuerySchema, type SearchPage } from '../model/search'
 import {
   MAX_IMPORT_BYTES,
+  exportRequestSchema,
+  type DownloadChunk,
+  type ExportDone,
   UPLOAD_CHUNK_BYTES,
   deleteTargetSchema,
   uploadIdSchema,
@@ -148,6 +151,11 @@ export const contract = {
   ),
   /** Stops the upload or import in progress; what was committed stays. */
   'data.cancel': method<null>()(none),
+  /** Writes an export: Electron asks where to save it, web mode keeps it for `data.download`. */
+  'data.export': method<ExportDone>()(exportRequestSchema),
+  'data.download': method<DownloadChunk>()(
+    z.object({ exportId: uploadIdSchema, offset: z.int().min(0) }).strict(),
+  ),
   /** Unpairs and deletes one phone's archive, or every archive on this computer. */
   'data.delete': method<null>()(deleteTargetSchema),
   'links.open': method<boolean>()(z.object({ url: z.string().min(1).max(2048) }).strict()),

@@ -2,7 +2,8 @@
 // and the one import that may be running. Files reach the core as uploads in chunks, the same
 // way in Electron and in a browser, so the window never names a path on this computer.
 import { z } from 'zod'
-import { deviceIdSchema } from '../model/ids'
+import { deviceIdSchema, rowIdSchema } from '../model/ids'
+import { timestamp } from '../protocol/messages/common'
 import type { DeviceId } from '../model/ids'
 
 /** Biggest backup file accepted (real ones reach a few gigabytes with pictures). */
@@ -48,6 +49,41 @@ export interface ImportJob {
   readonly rate: number
   /** Why it stopped (damage with its line and column, or a failure), in words. */
   readonly detail: string | null
+}
+
+export const EXPORT_FORMATS = ['sbr', 'csv', 'json', 'html'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+/** Bytes per download chunk of an export fetched by the window (web mode). */
+export const DOWNLOAD_CHUNK_BYTES = 512 * 1024
+
+export const exportRequestSchema = z
+  .object({
+    format: z.enum(EXPORT_FORMATS),
+    conversationId: rowIdSchema.optional(),
+    /** Inclusive. */
+    since: timestamp.optional(),
+    /** Exclusive. */
+    until: timestamp.optional(),
+  })
+  .strict()
+  .refine((r) => r.since === undefined || r.until === undefined || r.since < r.until, {
+    message: 'since must be before until',
+  })
+
+export interface ExportDone {
+  readonly fileName: string
+  readonly messages: number
+  readonly conversations: number
+  readonly sizeBytes: number
+  /** Where Electron saved it (the place the user chose); null when the window fetches it. */
+  readonly savedTo: string | null
+  /** For `data.download` in web mode; null when it was saved directly. */
+  readonly exportId: string | null
+}
+
+export interface DownloadChunk {
+  readonly data: string
+  readonly size: number
 }
 
 export const deleteTargetSchema = z.union([

@@ -66,7 +66,7 @@ describe.skipIf(reason !== null)(
           }).observe(document.body, { subtree: true, childList: true, attributes: true })
         })
         await data().getByLabel('Backup file to import').setInputFiles(big)
-        const status = data().getByRole('status')
+        const status = data().getByRole('status', { name: 'Import' })
         await expect
           .poll(() => status.textContent(), { timeout: 90_000 })
           .toMatch(/^Imported sms-20180301\.xml: [\d,]+ new, [\d,]+ already there\.$/)
@@ -111,7 +111,9 @@ describe.skipIf(reason !== null)(
         }, bytes)
         try {
           await expect
-            .poll(() => data().getByRole('status').textContent(), { timeout: 30_000 })
+            .poll(() => data().getByRole('status', { name: 'Import' }).textContent(), {
+              timeout: 30_000,
+            })
             .toMatch(/^Imported sms-old\.xml: [1-9][\d,]* new/)
         } catch (e) {
           await page.screenshot({ path: 'test-results/import-drop.png' })
@@ -135,6 +137,25 @@ describe.skipIf(reason !== null)(
         await bubble.waitFor({ timeout: 15_000 })
         expect(await bubble.textContent()).toMatch(/Your bill is ready – £12\.50/)
         expect(await bubble.locator('.imported-badge').textContent()).toBe('Imported')
+      },
+      STEP_MS,
+    )
+
+    it(
+      'exports the archive as a download that holds the imported texts',
+      async () => {
+        await page.getByRole('button', { name: 'Settings' }).click()
+        const downloaded = page.waitForEvent('download', { timeout: 60_000 })
+        await data().getByRole('button', { name: 'Export' }).click()
+        const file = await downloaded
+        expect(file.suggestedFilename()).toMatch(/^sms-\d{14}\.xml$/)
+        const path = join(dir, 'export.xml')
+        await file.saveAs(path)
+        const xml = readFileSync(path, 'utf8')
+        expect(xml).toContain('Your bill is ready &#8211; &#163;12.50')
+        await expect
+          .poll(() => data().getByRole('status', { name: 'Export' }).textContent())
+          .toMatch(/^Exported [\d,]+ messages from [\d,]+ conversations/)
       },
       STEP_MS,
     )

@@ -4,7 +4,14 @@ import type { ApiHandlers } from './handlers'
 
 type DataHandlers = Pick<
   ApiHandlers,
-  'data.info' | 'data.upload' | 'data.chunk' | 'data.import' | 'data.cancel' | 'data.delete'
+  | 'data.info'
+  | 'data.upload'
+  | 'data.chunk'
+  | 'data.import'
+  | 'data.cancel'
+  | 'data.export'
+  | 'data.download'
+  | 'data.delete'
 >
 
 export function dataHandlers(data: DataService): DataHandlers {
@@ -24,6 +31,8 @@ export function dataHandlers(data: DataService): DataHandlers {
       await data.cancel()
       return null
     },
+    'data.export': (a) => data.exports.run(a),
+    'data.download': (a) => data.exports.chunk(a.exportId, a.offset),
     'data.delete': async (a) => {
       await data.delete(a)
       return null

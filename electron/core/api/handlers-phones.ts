@@ -27,6 +27,8 @@ type PhoneHandlers = Pick<
 export interface HostHooks {
   readonly openLink: ((url: string) => Promise<boolean>) | null
   readonly demoScan: ((uri: string) => void) | null
+  /** Electron's native save dialog for exports (answers null when the user cancels). */
+  readonly chooseSavePath?: ((suggestedName: string) => Promise<string | null>) | null
 }
 
 export function phoneHandlers(

@@ -1,4 +1,5 @@
-// The long tasks the writer thread runs beside its calls. Each one awaits its file between
+// The long tasks the writer thread runs beside its calls (an export only reads, but reading on
+// the writer sees every write made before it was asked for). Each one awaits its file between
 // batches, so calls posted meanwhile (a text arriving, the window's reads) are answered in those
 // gaps instead of waiting for the whole file.
 import {
@@ -6,6 +7,12 @@ import {
   type ImportProgress,
   type ImportResult,
 } from '../backup/import/import-file'
+import {
+  exportArchive,
+  type ExportFormat,
+  type ExportProgress,
+  type ExportResult,
+} from '../backup/export'
 import type { Archive } from '../store'
 import type { JobName } from './wire'
 
@@ -16,12 +23,25 @@ export interface ImportJobArgs {
   readonly region: string | null
 }
 
+export interface ExportJobArgs {
+  readonly format: ExportFormat
+  readonly out: string
+  readonly conversationId: number | null
+  readonly since: number | null
+  readonly until: number | null
+}
+
 /** What each job takes, reports while it runs, and answers with. */
 export interface JobTypes {
   readonly import: {
     readonly args: ImportJobArgs
     readonly progress: ImportProgress
     readonly result: ImportResult
+  }
+  readonly export: {
+    readonly args: ExportJobArgs
+    readonly progress: ExportProgress
+    readonly result: ExportResult
   }
 }
 
@@ -45,6 +65,14 @@ export const JOBS: { readonly [N in JobName]: Runner<N> } = {
       fileName: args.fileName,
       signal: context.signal,
       clock: context.clock,
+      onProgress: (p) => {
+        context.progress(p)
+      },
+    }),
+  export: (archive, args, context) =>
+    exportArchive(archive, {
+      ...args,
+      signal: context.signal,
       onProgress: (p) => {
         context.progress(p)
       },

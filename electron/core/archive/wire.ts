@@ -12,7 +12,7 @@ import type { Namespace } from './surface'
 
 export type Role = 'writer' | 'reader'
 
-export const JOB_NAMES = ['import'] as const
+export const JOB_NAMES = ['import', 'export'] as const
 export type JobName = (typeof JOB_NAMES)[number]
 
 export interface WorkerConfig {

@@ -13,6 +13,7 @@ import type { Logger } from '../log'
 import type { Phones } from '../phones/phones'
 import { InvalidInputError } from '../store/errors'
 import { cancelledUpload, failed, finished, importing, uploading } from './import-job'
+import { Exports, type ChooseSavePath } from './exports'
 import { Uploads } from './uploads'
 
 export interface DataServiceDeps {
@@ -25,6 +26,9 @@ export interface DataServiceDeps {
   readonly log: Logger
   /** The country numbers in a backup are read in when no phone's archive takes it. */
   readonly region: string | null
+  /** Electron's save dialog; null where the window downloads exports itself. */
+  readonly chooseSavePath: ChooseSavePath | null
+  readonly now: () => number
 }
 
 // The conversation list is told to reload at most this often while texts pour in.
@@ -32,16 +36,23 @@ const LIST_REFRESH_MS = 1_000
 
 export class DataService {
   private readonly uploads: Uploads
+  readonly exports: Exports
   private job: ImportJob | null = null
   private cancelJob: (() => void) | null = null
 
   constructor(private readonly deps: DataServiceDeps) {
     this.uploads = new Uploads(join(deps.dataDir, 'uploads'))
+    this.exports = new Exports(
+      deps.host,
+      join(deps.dataDir, 'exports'),
+      deps.chooseSavePath,
+      deps.now,
+    )
   }
 
-  /** Removes files a previous run left mid-upload. */
-  start(): Promise<void> {
-    return this.uploads.clearLeftovers()
+  /** Removes files a previous run left mid-upload or never fetched. */
+  async start(): Promise<void> {
+    await Promise.all([this.uploads.clearLeftovers(), this.exports.clearLeftovers()])
   }
 
   async info(): Promise<DataInfo> {

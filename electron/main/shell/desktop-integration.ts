@@ -2,6 +2,7 @@
 // the background, opening links (https only, after the user confirms), and confirming a text to
 // a number that has no conversation yet (confirmed by the main process, not only by the
 // renderer, so a compromised page cannot text strangers on its own).
+import { join } from 'node:path'
 import { dialog, Notification, shell, type BrowserWindow } from 'electron'
 import type { CoreApi } from '../../core/api/handlers'
 
@@ -62,4 +63,17 @@ export async function confirmNewRecipient(
     detail: `It will be sent from ${phone}, as a normal text from your own number.`,
   })
   return response === 0
+}
+
+/** Where an export goes, chosen by the user in the system's own save dialog. */
+export async function chooseSavePath(
+  window: BrowserWindow,
+  suggestedName: string,
+  folder: string,
+): Promise<string | null> {
+  const { canceled, filePath } = await dialog.showSaveDialog(window, {
+    title: 'Export messages',
+    defaultPath: join(folder, suggestedName),
+  })
+  return canceled || filePath === '' ? null : filePath
 }

@@ -73,7 +73,7 @@ describe('Settings → Data', () => {
     })
     const bar = within(section).getByRole('progressbar', { name: 'Importing' })
     expect(bar.getAttribute('value')).toBe('500')
-    expect(within(section).getByRole('status').textContent).toMatch(
+    expect(within(section).getByRole('status', { name: 'Import' }).textContent).toMatch(
       /1,200 messages read \(1,000 new, 200 already there\) · 4,000 a second/,
     )
     fireEvent.click(within(section).getByRole('button', { name: 'Stop import' }))
@@ -86,7 +86,9 @@ describe('Settings → Data', () => {
       })
     })
     expect(within(section).queryByRole('progressbar')).toBeNull()
-    expect(within(section).getByRole('status').textContent).toMatch(/line 9, column 3/)
+    expect(within(section).getByRole('status', { name: 'Import' }).textContent).toMatch(
+      /line 9, column 3/,
+    )
   })
 
   it('deletes a phone’s archive only after a confirmation that says what goes', async () => {
@@ -124,5 +126,54 @@ describe('Settings → Data', () => {
     await until(() => core.callsOf('data.import').length > 0)
     expect(screen.getByRole('dialog', { name: 'Settings' })).toBeTruthy()
     expect(core.callsOf('data.upload')).toEqual([{ name: 'sms.xml', size: 8 }])
+  })
+
+  it('exports in the chosen format and range, and fetches the file for a download', async () => {
+    const { core, section } = await openData()
+    const body = btoa('<smses count="2"></smses>')
+    core.overrides['data.export'] = () => ({
+      fileName: 'sms-20261208000000.xml',
+      messages: 2,
+      conversations: 2,
+      sizeBytes: atob(body).length,
+      savedTo: null,
+      exportId: 'b'.repeat(32),
+    })
+    core.overrides['data.download'] = () => ({ data: body, size: atob(body).length })
+    const created: Blob[] = []
+    URL.createObjectURL = (blob: Blob) => {
+      created.push(blob)
+      return 'blob:export'
+    }
+    URL.revokeObjectURL = () => undefined
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+    fireEvent.change(within(section).getByLabelText('Format'), { target: { value: 'csv' } })
+    fireEvent.change(within(section).getByLabelText('From'), { target: { value: '2024-01-01' } })
+    fireEvent.change(within(section).getByLabelText('To'), { target: { value: '2024-01-31' } })
+    fireEvent.click(within(section).getByRole('button', { name: 'Export' }))
+    await until(() => created.length > 0)
+    expect(core.callsOf('data.export')).toEqual([
+      {
+        format: 'csv',
+        since: new Date(2024, 0, 1).getTime(),
+        until: new Date(2024, 1, 1).getTime(),
+      },
+    ])
+    expect(await created[0]?.text()).toBe('<smses count="2"></smses>')
+    expect(clicked).toHaveBeenCalled()
+    await settle()
+    expect(within(section).getByRole('status', { name: 'Export' }).textContent).toMatch(
+      /Exported 2 messages from 2 conversations .* as sms-20261208000000\.xml/,
+    )
+    clicked.mockRestore()
+  })
+
+  it('refuses a range that ends before it starts', async () => {
+    const { section } = await openData()
+    fireEvent.change(within(section).getByLabelText('From'), { target: { value: '2024-02-01' } })
+    fireEvent.change(within(section).getByLabelText('To'), { target: { value: '2024-01-01' } })
+    const button = within(section).getByRole('button', { name: 'Export' })
+    expect((button as HTMLButtonElement).disabled).toBe(true)
+    expect(within(section).getByText('The first day must come before the last.')).toBeTruthy()
   })
 })

@@ -9,6 +9,7 @@ import { formatBytes } from '../../lib/blob'
 import { useActions, useApp } from '../../store/context'
 import { defaultImportTarget } from '../../store/data-slice'
 import { ConfirmDialog } from '../common/Dialog'
+import { ExportControls } from './ExportControls'
 import { ImportStatus } from './ImportStatus'
 
 const number = new Intl.NumberFormat()
@@ -127,6 +128,7 @@ export function DataSection() {
         one on the window.
       </p>
       {job !== null && <ImportStatus job={job} />}
+      <ExportControls />
       {deleting !== null && (
         <DeleteConfirm
           target={deleting}

@@ -50,6 +50,7 @@ export function ImportStatus({ job }: { readonly job: ImportJob }) {
       <p
         className={job.state === 'damaged' || job.state === 'failed' ? 'form-error' : 'muted'}
         role="status"
+        aria-label="Import"
       >
         <bdi>{words(job)}</bdi>
       </p>
