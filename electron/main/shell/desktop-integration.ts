@@ -1,5 +1,5 @@
 // Things only the main process may decide: notifications for new texts while the window is in
-// the background, opening links (https only, after the user confirms), and confirming a text to
+// the background, opening links (http and https only, after the user confirms), and confirming a text to
 // a number that has no conversation yet (confirmed by the main process, not only by the
 // renderer, so a compromised page cannot text strangers on its own).
 import { join } from 'node:path'
@@ -35,14 +35,20 @@ export async function confirmAndOpenLink(window: BrowserWindow, url: string): Pr
   } catch {
     return false
   }
-  if (parsed.protocol !== 'https:') return false
+  // The same two schemes the window turns into links: refusing one here would make its link do
+  // nothing at all. Plain http is said to be unencrypted, so the choice is informed.
+  if ((parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || parsed.hostname === '')
+    return false
+  const plain = parsed.protocol === 'http:'
   const { response } = await dialog.showMessageBox(window, {
-    type: 'question',
+    type: plain ? 'warning' : 'question',
     buttons: ['Open in browser', 'Cancel'],
     defaultId: 1,
     cancelId: 1,
     message: 'Open this link in your browser?',
-    detail: parsed.href,
+    detail: plain
+      ? `${parsed.href}\n\nThis link is not encrypted (http): what you see there may not be what the sender meant.`
+      : parsed.href,
   })
   if (response !== 0) return false
   await shell.openExternal(parsed.href)

@@ -159,16 +159,17 @@ describe('the window', () => {
 })
 
 describe('main-process decisions', () => {
-  it('opens only https links, and only after the user confirms', async () => {
+  it('opens only http and https links, and only after the user confirms', async () => {
     const window = new BrowserWindow({}) as any
     electron.dialogResponse = 1
     expect(await confirmAndOpenLink(window, 'https://example.com/a')).toBe(false)
     expect(await confirmAndOpenLink(window, 'javascript:alert(1)')).toBe(false)
     expect(await confirmAndOpenLink(window, 'file:///etc/passwd')).toBe(false)
     electron.dialogResponse = 0
-    expect(await confirmAndOpenLink(window, 'http://example.com/')).toBe(false)
+    expect(await confirmAndOpenLink(window, 'file:///etc/passwd')).toBe(false)
     expect(await confirmAndOpenLink(window, 'https://example.com/a')).toBe(true)
-    expect(electron.opened).toEqual(['https://example.com/a'])
+    expect(await confirmAndOpenLink(window, 'http://example.com/')).toBe(true)
+    expect(electron.opened).toEqual(['https://example.com/a', 'http://example.com/'])
   })
 
   it('notifies new texts only while the window is in the background', () => {

@@ -1,4 +1,4 @@
-// Links inside texts open only after the user confirms, and only https, because anyone can text
+// Links inside texts open only after the user confirms, and only http(s), because anyone can text
 // a link. In Electron the main process shows the native confirmation and
 // opens the browser; in web mode this window asks, then opens a new tab without an opener.
 import { useCallback } from 'react'
