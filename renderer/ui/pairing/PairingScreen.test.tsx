@@ -44,6 +44,8 @@ describe('pairing', () => {
     expect(screen.getByText('Open Textbridge on your phone.')).toBeTruthy()
     expect(screen.getByText('Point the camera at this code.')).toBeTruthy()
     expect(screen.queryByRole('complementary', { name: 'Demo phone' })).toBeNull()
+    // Said before pairing, so nobody waits for chats that never come.
+    expect(screen.getByTestId('rcs-limit').textContent).toMatch(/chat features \(RCS\)/)
   })
 
   it('walks the demo phone through scan, short code and success', async () => {

@@ -162,6 +162,12 @@ function ShowQr({ uri, expiresAt }: { uri: string; expiresAt: number }) {
         <p className="muted">
           The phone and this computer must be on the same Wi-Fi. Nothing goes through the cloud.
         </p>
+        <p className="muted" data-testid="rcs-limit">
+          Textbridge mirrors texts (SMS) and picture and group messages (MMS). Chats sent with chat
+          features (RCS) in Google Messages and similar apps stay inside those apps, so they are not
+          mirrored: in Google Messages, the box where you type says “RCS message” for a chat and
+          “Text message” for a text.
+        </p>
         <AddressForm />
       </div>
     </div>

@@ -112,6 +112,14 @@ public class MainActivityTest {
   }
 
   @Test
+  public void saysThatChatFeaturesAreNotMirrored() {
+    launch();
+    String limits = ((TextView) activity.findViewById(R.id.limits_rcs)).getText().toString();
+    assertTrue(limits.contains("RCS"));
+    assertTrue(limits.contains("\"RCS message\""));
+  }
+
+  @Test
   public void aPermissionGrantedInSettingsShowsOnReturn() {
     launch();
     assertEquals("Not allowed", state(PermissionChecklist.CAMERA));
