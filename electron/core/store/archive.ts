@@ -129,7 +129,16 @@ export function openArchiveWith(
   const archive: Archive = {
     schemaVersion,
     devices,
-    imports: new ImportsRepository(db, sql, directory, devices, writer, importer, clock),
+    imports: new ImportsRepository(
+      db,
+      sql,
+      directory,
+      devices,
+      writer,
+      importer,
+      searchIndex,
+      clock,
+    ),
     sync: new SyncRepository(sql, directory, writer, searchIndex, contacts),
     conversations,
     messages,

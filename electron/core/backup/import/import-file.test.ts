@@ -63,6 +63,34 @@ describe('importing an SMS Backup & Restore file', () => {
     expect(archive.messages.counts().byType).toMatchObject({ draft: 1, queued: 1, outbox: 1 })
   })
 
+  it('leaves a big file’s index to one rebuild at its end, then finds its texts', async () => {
+    const archive = withPhone()
+    const path = file('big.xml', backup(...texts(1200)))
+    const result = await importBackupFile(archive, path, { deferIndexFromBytes: 0 })
+    expect(result).toMatchObject({ outcome: 'complete', added: 1200 })
+    expect(archive.searchIndex.isDirty()).toBe(false)
+    expect(
+      archive.search.query({ text: 'text 1199', limit: 5, withTotal: true }).hits,
+    ).toHaveLength(1)
+    expect(archive.searchIndex.check()).toEqual({ sqlite: ['ok'], fts: 'ok' })
+  })
+
+  it('keeps a big file’s index marked for a rebuild when it stops early', async () => {
+    const archive = withPhone()
+    const cut = backup(...texts(1200))
+    const path = file('cut.xml', cut.slice(0, Math.floor(cut.length * 0.7)))
+    const controller = new AbortController()
+    controller.abort()
+    const result = await importBackupFile(archive, path, {
+      deferIndexFromBytes: 0,
+      signal: controller.signal,
+    })
+    expect(result.outcome).toBe('cancelled')
+    // Ending the run rebuilds it too: what was committed is searchable.
+    expect(archive.searchIndex.isDirty()).toBe(false)
+    expect(archive.search.query({ text: 'text 0', limit: 5, withTotal: true }).hits.length).toBe(1)
+  })
+
   it('stores a text the phone already synced once, in the same conversation', async () => {
     const archive = withPhone()
     const synced = phoneSms(1, { addresses: ['+447700900123'], body: 'already here' })

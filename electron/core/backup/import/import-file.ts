@@ -2,7 +2,7 @@
 // batches that each commit with the file position they reach, so a kill at any point loses
 // nothing committed and the next run of the same file starts after it.
 import { createHash } from 'node:crypto'
-import { open } from 'node:fs/promises'
+import { open, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { DeviceId } from '../../../../shared/model'
 import type { Archive } from '../../store'
@@ -12,6 +12,15 @@ import { toImportedText } from './to-text'
 
 /** Messages per transaction: big enough to amortise the commit, small enough to cancel fast. */
 const BATCH = 500
+/**
+ * From this size on the search index is left to one rebuild at the end instead of being kept
+ * row by row: past a few hundred thousand messages each batch's index segment costs merges
+ * that read far more of the index than the batch writes (measured: 18k/s falling to 3-5k/s on
+ * a 1 GB file, against 25-30k/s and a rebuild of 9 s). A smaller file stays searchable as it
+ * goes; a big one is searchable when it ends, and a crash before then leaves the index marked
+ * for the rebuild at the next start.
+ */
+const DEFERRED_INDEX_BYTES = 64 * 1024 * 1024
 /** The file's identity is its size and its first bytes, so a moved or renamed file resumes. */
 const HEAD_BYTES = 64 * 1024
 
@@ -51,6 +60,8 @@ export interface ImportOptions {
   readonly clock?: () => number
   /** The name the user knows the file by (an upload is stored under a name of its own). */
   readonly fileName?: string
+  /** From which file size the index is rebuilt at the end instead of row by row (tests). */
+  readonly deferIndexFromBytes?: number
 }
 
 async function fileKey(path: string): Promise<string> {
@@ -94,8 +105,9 @@ export async function importBackupFile(
       rate: (read - run.resumeAfter) / seconds,
     }
   }
+  const deferred = (await stat(path)).size >= (options.deferIndexFromBytes ?? DEFERRED_INDEX_BYTES)
   const flush = () => {
-    const totals = archive.imports.writeBatch(run, batch, read)
+    const totals = archive.imports.writeBatch(run, batch, read, deferred ? 'deferred' : 'live')
     added += totals.added
     present += totals.present
     batch = []
@@ -103,7 +115,7 @@ export async function importBackupFile(
   }
   const finish = (outcome: ImportResult['outcome'], damage: ImportResult['damage']) => {
     if (batch.length > 0 || read > run.resumeAfter) flush()
-    archive.imports.finish(run, outcome, damage?.message ?? null)
+    archive.imports.finish(run, outcome, damage?.message ?? null, deferred)
     return { ...progress(), deviceId, outcome, skipped: reader.progress.skipped, damage }
   }
   try {

@@ -9,7 +9,8 @@ import type { DeviceDirectory, DevicesRepository } from '../devices/devices'
 import type { DeviceId } from '../../../../shared/model'
 import { InvalidInputError } from '../errors'
 import type { ImportedText, ImportWriter } from '../messages/import-writer'
-import type { MessageWriter } from '../messages/message-writer'
+import type { IndexMode, MessageWriter } from '../messages/message-writer'
+import type { SearchIndex } from '../search/search-index'
 
 export type ImportOutcome = 'complete' | 'damaged' | 'cancelled'
 
@@ -60,6 +61,7 @@ export class ImportsRepository {
     private readonly devices: DevicesRepository,
     private readonly writer: MessageWriter,
     private readonly importer: ImportWriter,
+    private readonly index: SearchIndex,
     private readonly clock: () => number,
   ) {}
 
@@ -130,9 +132,10 @@ export class ImportsRepository {
     run: ImportRun,
     texts: readonly ImportedText[],
     readCount: number,
+    mode: IndexMode = 'live',
   ): ImportTotals => {
     const ctx = this.directory.get(run.deviceId)
-    const { value } = this.writer.transaction('live', (s) => {
+    const { value } = this.writer.transaction(mode, (s) => {
       let added = 0
       for (const text of texts) if (this.importer.write(s, ctx, text) === 'added') added += 1
       const present = texts.length - added
@@ -147,12 +150,25 @@ export class ImportsRepository {
     return value
   }
 
-  readonly finish = (run: ImportRun, outcome: ImportOutcome, detail: string | null): void => {
-    this.sql
-      .get<[string, string | null, number, number]>(
-        'UPDATE imports SET outcome = ?, detail = ?, finished_at = ? WHERE id = ?',
-      )
-      .run(outcome, detail, this.clock(), run.id)
+  /**
+   * Records how the run ended. After batches written 'deferred' the index is rebuilt here, in
+   * the same transaction, unless a phone's back-fill is still loading (its end rebuilds it).
+   */
+  readonly finish = (
+    run: ImportRun,
+    outcome: ImportOutcome,
+    detail: string | null,
+    rebuildIndex = false,
+  ): void => {
+    writeTx(this.db, () => {
+      this.sql
+        .get<[string, string | null, number, number]>(
+          'UPDATE imports SET outcome = ?, detail = ?, finished_at = ? WHERE id = ?',
+        )
+        .run(outcome, detail, this.clock(), run.id)
+      if (rebuildIndex && this.index.isDirty() && this.index.state().backfillsPending.length === 0)
+        this.index.rebuildInTransaction()
+    })()
   }
 
   readonly list = (): ImportRecord[] =>

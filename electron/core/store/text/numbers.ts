@@ -61,9 +61,13 @@ export class NumberContext {
   normalize(raw: string): NormalizedAddress {
     const hit = this.cache.get(raw)
     if (hit !== undefined) return hit
-    const result = this.compute(raw)
+    // A string cut from a bigger one (an address read out of a 64 KiB chunk of a backup file)
+    // keeps all of that text alive while it is referenced; the cache would hold thousands of
+    // chunks through its keys. A copy of its own holds just the address.
+    const own = Buffer.from(raw, 'utf8').toString('utf8')
+    const result = this.compute(own)
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear()
-    this.cache.set(raw, result)
+    this.cache.set(own, result)
     return result
   }
 
