@@ -3,10 +3,12 @@
 // never fails the run: these machines are noisy.
 //
 //   npm run bench                 full sizes (100k sync, 1M archive): about twenty minutes, ten
-//                                 of them the window's scripted session before memory at idle
+//                                 of them the window's scripted session before memory at idle,
+//                                 and the 1 GB backup import (fifteen minutes, December 2026)
 //   npm run bench -- --quick      small sizes, the smoke run CI does (two to three minutes)
-// Options: --only sync,bulk,backfill,big,browser (sections to run); --data DIR keeps the work files
-// there and reuses a big archive already built with the same sizes; --out FILE.
+// Options: --only sync,bulk,backfill,big,browser,import,import-1gb (sections to run; import-1gb,
+// the 1 GB backup's memory check, runs in full runs only); --data DIR keeps the work files there
+// and reuses a big archive and backup files already built with the same sizes; --out FILE.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -24,12 +26,13 @@ import { measureBareOneWay, measureIncoming, measureSend } from './targets/live'
 import { incomingRows, sendRows } from './targets/live-rows'
 import { measurePaging, pagingRows } from './targets/paging'
 import { measureBrowser } from './targets/browser'
+import { importMemoryRows, importRows, measureImport, measureImportMemory } from './targets/import'
 import { windowRows } from './targets/browser-rows'
 import { measureSearch, searchRows } from './targets/search'
 import { measureStartup, startupRows } from './targets/startup'
 import { syncRows, syncWithDemoPhone, syncWithJavaPhone } from './targets/sync'
 
-const SECTIONS = ['sync', 'bulk', 'backfill', 'big', 'browser'] as const
+const SECTIONS = ['sync', 'bulk', 'backfill', 'big', 'browser', 'import', 'import-1gb'] as const
 type Section = (typeof SECTIONS)[number]
 
 const { values } = parseArgs({
@@ -165,11 +168,25 @@ try {
       rows.push(...windowRows(await measureBrowser(big, browserSizes, work), big))
     })
   }
+
+  if (sections.has('import')) {
+    const { messages } = sizes.backup
+    await part(`import of a ${messages}-message SMS Backup & Restore file`, async () => {
+      rows.push(...importRows(await measureImport(work, sizes.backup, SEED)))
+    })
+  }
+  // Full runs only (quick sizes have none): generating and importing 1 GB takes minutes.
+  const large = sizes.backupLarge
+  if (sections.has('import-1gb') && large !== null) {
+    await part(`memory while importing a ${large.messages}-message (1 GB) backup`, async () => {
+      rows.push(...importMemoryRows(await measureImportMemory(work, large, SEED)))
+    })
+  }
 } finally {
   if (values.data === undefined) rmSync(work, { recursive: true, force: true })
 }
 
-const order = ['1', '2', '3', '4', '5', '6', '7', 'bulk']
+const order = ['1', '2', '3', '4', '5', '6', '7', 'bulk', 'import']
 rows.sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target))
 const reported = finish(rows)
 const sqlite = new Database(':memory:')

@@ -1,7 +1,9 @@
 // The floors' minimal archive: one base table keyed by the same time-ordered sort key, the
 // (thread, key) index, and an external-content FTS5 table with the archive's tokenizer, prefix
 // index and hash size. Nothing else: no conversations, no ids, no checks, no foreign keys.
+import { rmSync } from 'node:fs'
 import Database from 'better-sqlite3'
+import { chunks } from '../lib/history'
 
 export const MINIMAL_SCHEMA = `
 CREATE TABLE m (sort_key INTEGER PRIMARY KEY, thread_id INTEGER NOT NULL, date INTEGER NOT NULL,
@@ -64,4 +66,38 @@ export class MinimalStore {
   close(): void {
     this.db.close()
   }
+}
+
+export interface MinimalBulk {
+  readonly rows: number
+  readonly insertMs: number
+  readonly rebuildMs: number
+}
+
+/** The bulk floor: `rows` into a fresh minimal archive at `path` in batches, then its rebuild. */
+export function timeMinimalBulk(
+  path: string,
+  rows: Iterable<MinimalRow>,
+  batch: number,
+): MinimalBulk {
+  removeDatabase(path)
+  const minimal = new MinimalStore(path)
+  let count = 0
+  let t = performance.now()
+  for (const slice of chunks(rows, batch)) {
+    minimal.insertBatch(slice)
+    count += slice.length
+  }
+  const insertMs = performance.now() - t
+  t = performance.now()
+  minimal.rebuild()
+  const rebuildMs = performance.now() - t
+  minimal.close()
+  removeDatabase(path)
+  return { rows: count, insertMs, rebuildMs }
+}
+
+/** Deletes a database file with its WAL and shared-memory files. */
+export function removeDatabase(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
 }

@@ -7,10 +7,11 @@
 //   bare   nothing (what Node and the tsx loader alone take).
 // With --idle-ms, waits that long afterwards and reports memory at idle.
 // Usage: node --import tsx probes/core-process.ts --mode M --path FILE|DIR [--idle-ms N]
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { memoryNow, peakRss } from '../lib/memory'
 
 const { values } = parseArgs({
   options: {
@@ -132,26 +133,12 @@ async function run(mode: string, path: string): Promise<{ result: Result; done: 
   }
 }
 
-function peakRss(): number | null {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))
-    return m?.[1] === undefined ? null : (Number(m[1]) * 1024) / 2 ** 20
-  } catch {
-    return null
-  }
-}
-
 const { result, done } = await run(values.mode ?? '', values.path)
 const idle = Number(values['idle-ms'])
 if (idle > 0) {
   await new Promise((resolve) => setTimeout(resolve, idle))
-  const m = process.memoryUsage()
-  result.memory = {
-    rss: m.rss / 2 ** 20,
-    heapUsed: m.heapUsed / 2 ** 20,
-    external: m.external / 2 ** 20,
-    peakRss: peakRss(),
-  }
+  const { rss, heapUsed, external } = memoryNow()
+  result.memory = { rss, heapUsed, external, peakRss: peakRss() }
 }
 process.stdout.write(`${JSON.stringify({ result })}\n`)
 await done()

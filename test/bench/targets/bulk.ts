@@ -2,11 +2,10 @@
 // rebuild"): a history through sync.applyHistory in the sync engine's batches (1,000, newest
 // first) into a file-backed archive, then the rebuild. Floor: the same batches into the minimal
 // schema, then its rebuild. Not one of the numbered targets; it is the desktop's share of target 1.
-import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { openArchive } from '../../../electron/core/store'
 import type { HistoryFile } from '../../../shared/history/schema'
-import { MinimalStore } from '../floor/minimal'
+import { removeDatabase, timeMinimalBulk } from '../floor/minimal'
 import type { BigArchive } from '../lib/big-archive'
 import { toSms } from '../lib/history'
 import { instrument } from '../lib/instrument'
@@ -24,17 +23,12 @@ export interface BulkResult {
   readonly floorRebuildMs: number
 }
 
-function remove(path: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
-}
-
 export function measureBulk(history: HistoryFile, dir: string): BulkResult {
   const newestFirst = [...history.messages].reverse()
   const records = newestFirst.map(toSms)
   const archivePath = join(dir, 'bulk.sqlite')
   const minimalPath = join(dir, 'bulk-minimal.sqlite')
-  remove(archivePath)
-  remove(minimalPath)
+  removeDatabase(archivePath)
   const archive = openArchive(archivePath, { clock: Date.now })
   archive.devices.add({
     id: DEVICE,
@@ -50,7 +44,7 @@ export function measureBulk(history: HistoryFile, dir: string): BulkResult {
   instrument(archive.searchIndex, 'rebuild', (ms) => {
     storeRebuildMs += ms
   })
-  let t = now()
+  const t = now()
   for (let i = 0; i < records.length; i += BATCH) {
     archive.sync.applyHistory(DEVICE, {
       scope: 'history',
@@ -61,22 +55,18 @@ export function measureBulk(history: HistoryFile, dir: string): BulkResult {
   }
   const storeInsertMs = now() - t - storeRebuildMs
   archive.close()
-  const minimal = new MinimalStore(minimalPath)
-  t = now()
-  for (let i = 0; i < newestFirst.length; i += BATCH) {
-    minimal.insertBatch(newestFirst.slice(i, i + BATCH))
+  const floor = timeMinimalBulk(minimalPath, newestFirst, BATCH)
+  removeDatabase(archivePath)
+  return {
+    messages: records.length,
+    storeInsertMs,
+    storeRebuildMs,
+    floorInsertMs: floor.insertMs,
+    floorRebuildMs: floor.rebuildMs,
   }
-  const floorInsertMs = now() - t
-  t = now()
-  minimal.rebuild()
-  const floorRebuildMs = now() - t
-  minimal.close()
-  remove(archivePath)
-  remove(minimalPath)
-  return { messages: records.length, storeInsertMs, storeRebuildMs, floorInsertMs, floorRebuildMs }
 }
 
-const rate = (ms: number, n: number) => n / (ms / 1000)
+export const rate = (ms: number, n: number): number => n / (ms / 1000)
 
 export function bulkRows(b: BulkResult): Row[] {
   return [
