@@ -30,6 +30,12 @@ export function sendFailureText(reason: SendFailureReason | null): string {
       return 'The text is too long for the phone to send.'
     case 'short_code_blocked':
       return 'The phone blocked a text to a short (possibly premium) number.'
+    case 'mms_too_large':
+      return 'The message is larger than the phone’s carrier accepts. Try a smaller picture.'
+    case 'mms_unsupported':
+      return 'The phone can’t send picture or group messages right now. Is mobile data on?'
+    case 'attachment_missing':
+      return 'The phone didn’t receive the whole attachment. Retry to send it again.'
   }
 }
 

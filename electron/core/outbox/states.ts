@@ -23,7 +23,9 @@ export function afterReport(current: OutboxState, reported: SendState): OutboxSt
   if (current === 'failed' || current === 'delivered') return null
   switch (reported) {
     case 'accepted':
+    case 'waiting_for_user':
       // Recorded by the phone, not yet on the radio: nothing new to show beyond dispatching.
+      // (The phone waiting on its user's consent is the same as far as the outbox can tell.)
       return current === 'queued' ? 'dispatching' : null
     case 'sent':
     case 'delivered':

@@ -2,16 +2,25 @@
 import { z } from 'zod'
 import {
   address,
+  base64Bytes,
   cursor,
   displayName,
+  fileName,
   messageId,
+  mimeType,
   partId,
   sendKey,
   smsMessage,
   subId,
   timestamp,
+  uploadId,
   watermark,
 } from './common'
+
+/** Largest carrier MMS limit `hello.sims[].mmsMaxBytes` can state (a Java int). */
+export const MAX_MMS_LIMIT = 2_147_483_647
+/** What the desktop assumes when a SIM's MMS limit is null or absent (300 KiB). */
+export const DEFAULT_MMS_MAX_BYTES = 307_200
 
 export const simSchema = z.object({
   subId: z.int(),
@@ -20,6 +29,7 @@ export const simSchema = z.object({
   carrier: z.string().max(64).nullable(),
   number: address.nullable(),
   isDefault: z.boolean(),
+  mmsMaxBytes: z.int().min(1).max(MAX_MMS_LIMIT).nullable().optional(),
 })
 
 /** A device as `hello` describes it; `region` is the phone's country (ISO 3166-1 alpha-2). */
@@ -77,9 +87,21 @@ export const SEND_FAILURE_REASONS = [
   'group_unsupported',
   'body_too_long',
   'short_code_blocked',
+  // Only to desktops that list send.mms; older ones get generic_failure instead (§9.9).
+  'mms_too_large',
+  'mms_unsupported',
+  'attachment_missing',
 ] as const
 
-export const SEND_STATES = ['accepted', 'sent', 'delivered', 'failed', 'unknown'] as const
+// In the order a send moves through them; waiting_for_user only to desktops with send.waiting.
+export const SEND_STATES = [
+  'accepted',
+  'waiting_for_user',
+  'sent',
+  'delivered',
+  'failed',
+  'unknown',
+] as const
 
 const sendStatus = z
   .object({
@@ -98,6 +120,46 @@ const sendStatus = z
   })
 
 export const MAX_ATTACHMENT_CHUNK = 196_608
+/** Largest file one `attachment.upload` sequence may carry (5 MiB). */
+export const MAX_UPLOAD_BYTES = 5_242_880
+/** Most attachments one `send.request` may reference. */
+export const MAX_SEND_ATTACHMENTS = 10
+
+const uploadTotal = z.int().min(1).max(MAX_UPLOAD_BYTES)
+
+const uploadChunk = z
+  .object({
+    uploadId,
+    offset: z.int().min(0),
+    total: uploadTotal,
+    mime: mimeType,
+    name: fileName,
+    data: z
+      .string()
+      .max((MAX_ATTACHMENT_CHUNK / 3) * 4)
+      .refine((d) => (base64Bytes(d) ?? 0) >= 1, 'padded base64 of at least one byte'),
+  })
+  .refine((u) => u.offset + (base64Bytes(u.data) ?? 0) <= u.total, {
+    message: 'the chunk ends past total',
+  })
+
+const uploadStored = z
+  .object({ uploadId, received: z.int().min(0), total: uploadTotal })
+  .refine((s) => s.received <= s.total, { message: 'received is at most total' })
+
+const sendAttachment = z.object({ uploadId, mime: mimeType, name: fileName })
+
+const sendRequest = z
+  .object({
+    key: sendKey,
+    to: z.array(address).min(1).max(20),
+    body: z.string().max(5000),
+    subId,
+    attachments: z.array(sendAttachment).max(MAX_SEND_ATTACHMENTS).optional(),
+  })
+  .refine((r) => r.body.length > 0 || (r.attachments ?? []).length > 0, {
+    message: 'a send needs a body or an attachment',
+  })
 
 export const ERROR_CODES = [
   'unknown_type',
@@ -112,11 +174,15 @@ export const ERROR_CODES = [
 ] as const
 
 type Sender = 'desktop' | 'phone' | 'both'
+/** An envelope field a type cannot do without; for the rest `id`/`ref` stay optional (§8). */
+type Needs = 'id' | 'ref'
 interface Entry<S extends z.ZodType> {
   readonly from: Sender
   readonly body: S
+  readonly needs?: Needs
 }
-const entry = <S extends z.ZodType>(from: Sender, body: S): Entry<S> => ({ from, body })
+const entry = <S extends z.ZodType>(from: Sender, body: S, needs?: Needs): Entry<S> =>
+  needs === undefined ? { from, body } : { from, body, needs }
 
 export const catalogue = {
   hello: entry('both', hello),
@@ -168,15 +234,7 @@ export const catalogue = {
     z.object({ contacts: z.array(contactSchema).max(500), cursor, total: z.int().min(0) }),
   ),
   'contacts.changed': entry('phone', z.object({})),
-  'send.request': entry(
-    'desktop',
-    z.object({
-      key: sendKey,
-      to: z.array(address).min(1).max(20),
-      body: z.string().min(1).max(5000),
-      subId,
-    }),
-  ),
+  'send.request': entry('desktop', sendRequest),
   'send.status': entry('phone', sendStatus),
   'attachment.request': entry(
     'desktop',
@@ -199,6 +257,9 @@ export const catalogue = {
         .regex(/^[A-Za-z0-9+/]*={0,2}$/),
     }),
   ),
+  // New types are checked strictly from the start, so they can insist on their id and ref.
+  'attachment.upload': entry('desktop', uploadChunk, 'id'),
+  'attachment.stored': entry('phone', uploadStored, 'ref'),
   ping: entry('both', z.object({ ts: timestamp })),
   pong: entry('both', z.object({ ts: timestamp })),
   unpair: entry('both', z.object({})),
@@ -217,6 +278,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number]
 export type SyncChange = z.infer<typeof change>
 export type Contact = z.infer<typeof contactSchema>
 export type SimInfo = z.infer<typeof simSchema>
+export type SendAttachment = z.infer<typeof sendAttachment>
 
 export const MESSAGE_TYPES = Object.keys(catalogue) as MessageType[]
 

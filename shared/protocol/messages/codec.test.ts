@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { utf8 } from '../../bytes'
-import { MESSAGE_TYPES } from './catalogue'
+import { MAX_ATTACHMENT_CHUNK, MESSAGE_TYPES } from './catalogue'
 import { decodeMessage, encodeMessage, message, MessageError } from './codec'
+import { base64Bytes } from './common'
 
 describe('message codec', () => {
   it('knows every type the spec lists', () => {
@@ -10,6 +11,8 @@ describe('message codec', () => {
         'ack',
         'attachment.chunk',
         'attachment.request',
+        'attachment.stored',
+        'attachment.upload',
         'contacts.batch',
         'contacts.changed',
         'contacts.request',
@@ -101,5 +104,69 @@ describe('message codec', () => {
     expect(decodeMessage(utf8(JSON.stringify(ok)), 'desktop').kind).toBe('message')
     const tooBig = { ...ok, body: { ...ok.body, message: { ...sms, body: 'x'.repeat(262_145) } } }
     expect(() => decodeMessage(utf8(JSON.stringify(tooBig)), 'desktop')).toThrow(MessageError)
+  })
+
+  it('takes an upload chunk of exactly the largest size, and refuses one byte more', () => {
+    const chunk = (bytes: number, data: string) =>
+      utf8(
+        JSON.stringify({
+          type: 'attachment.upload',
+          v: 1,
+          id: 'u1',
+          body: {
+            uploadId: 'x'.repeat(16),
+            offset: 0,
+            total: bytes,
+            mime: 'a/b',
+            name: null,
+            data,
+          },
+        }),
+      )
+    const max = 'A'.repeat((MAX_ATTACHMENT_CHUNK / 3) * 4)
+    expect(decodeMessage(chunk(MAX_ATTACHMENT_CHUNK, max), 'phone').kind).toBe('message')
+    expect(() => decodeMessage(chunk(MAX_ATTACHMENT_CHUNK + 1, `${max}AA==`), 'phone')).toThrow(
+      MessageError,
+    )
+  })
+
+  it('counts the bytes of canonical padded base64 only', () => {
+    expect(base64Bytes('')).toBe(0)
+    expect(base64Bytes('SkZJRg==')).toBe(4)
+    expect(base64Bytes('SkZJRkk=')).toBe(5)
+    expect(base64Bytes('/9j/4AAQ')).toBe(6)
+    for (const bad of [
+      'SkZJRg',
+      'SkZJRh==',
+      'SkZJRkl=',
+      '=AAA',
+      'A===',
+      '====',
+      'AB=C',
+      '_9j-',
+      'AA\nA',
+    ]) {
+      expect(base64Bytes(bad)).toBeNull()
+    }
+  })
+
+  it('will not encode an upload without its id or a send with neither body nor attachment', () => {
+    const body = {
+      uploadId: 'x'.repeat(16),
+      offset: 0,
+      total: 1,
+      mime: 'a/b',
+      name: null,
+      data: 'AA==',
+    }
+    expect(() => encodeMessage(message('attachment.upload', body), 'desktop')).toThrow(MessageError)
+    expect(encodeMessage(message('attachment.upload', body, { id: 'u1' }), 'desktop')).toBeTruthy()
+    const send = { key: 'k'.repeat(16), to: ['1'], body: '', subId: null }
+    expect(() => encodeMessage(message('send.request', send), 'desktop')).toThrow(MessageError)
+    const withPicture = {
+      ...send,
+      attachments: [{ uploadId: 'x'.repeat(16), mime: 'a/b', name: null }],
+    }
+    expect(encodeMessage(message('send.request', withPicture), 'desktop')).toBeTruthy()
   })
 })

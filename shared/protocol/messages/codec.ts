@@ -62,11 +62,20 @@ function mayReceive(type: MessageType, receiver: Role): boolean {
   return from === 'both' || from !== receiver
 }
 
+/** Whether the envelope carries the id or ref its type cannot do without. */
+function hasNeeded(type: MessageType, id: string | undefined, ref: string | undefined): boolean {
+  const needs = catalogue[type].needs
+  return needs === undefined || (needs === 'id' ? id : ref) !== undefined
+}
+
 /** Validates before sending too: a malformed outgoing message is our bug, caught here. */
 export function encodeMessage(msg: Message, sender: Role): Uint8Array {
   const entry = catalogue[msg.type]
   if (entry.from !== 'both' && entry.from !== sender) {
     throw new MessageError('wrong_direction', `${sender} may not send ${msg.type}`)
+  }
+  if (!hasNeeded(msg.type, msg.id, msg.ref)) {
+    throw new MessageError('malformed', `${msg.type} needs ${String(entry.needs)}`)
   }
   if (!entry.body.safeParse(msg.body).success) {
     throw new MessageError('invalid_body', `invalid ${msg.type} body`)
@@ -95,6 +104,7 @@ export function decodeMessage(plaintext: Uint8Array, receiver: Role): Received {
   if (!isMessageType(type)) return { kind: 'unknown_type', type, ...idPart }
   if (v !== TYPE_VERSION) return { kind: 'unsupported_version', type, v, ...idPart }
   if (!mayReceive(type, receiver)) throw new MessageError('wrong_direction', type)
+  if (!hasNeeded(type, id, ref)) throw new MessageError('malformed', `${type} without its id/ref`)
   const parsed = catalogue[type].body.safeParse(body)
   if (!parsed.success) throw new MessageError('invalid_body', type)
   if (type === 'hello' && (parsed.data as BodyOf<'hello'>).role === receiver) {

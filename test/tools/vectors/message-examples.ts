@@ -33,6 +33,10 @@ const SAMPLE_MMS: SmsMessage = {
   sendKey: '0f5c2a4e-8b1d-4c55-9e7e-3a2b1c0d9e8f',
 }
 
+const UPLOAD_ID = 'f3a9c1e7-2b4d-4e6f-8a0b-9c8d7e6f5a4b'
+const UPLOAD_ID_2 = 'Q2xvdWRzX2F0X2R1c2s'
+const UPLOAD_ID_3 = '4d1c7b0e9f2a6358_x'
+
 export interface Example {
   readonly receiver: Role
   readonly message: Message
@@ -209,5 +213,186 @@ export const MESSAGE_EXAMPLES: readonly Example[] = [
   toPhone(message('unpair', {}, { id: 'u1' })),
   toDesktop(
     message('error', { code: 'bad_request', message: 'subId 7 is not active' }, { ref: 'r5' }),
+  ),
+  // Sending pictures and group texts (§9.1, §9.9, §9.14). Appended, so that every vector above
+  // and the frames built from the first examples stay byte for byte what they were.
+  toDesktop(
+    message('hello', {
+      role: 'phone',
+      app: 'textbridge-companion',
+      appVersion: '1.1.0',
+      protocol: 1,
+      capabilities: ['sync', 'send', 'contacts', 'mms.fetch', 'send.mms', 'send.group'],
+      device: { name: 'Pixel 8', model: 'Google Pixel 8', region: 'GB' },
+      sims: [
+        {
+          subId: 1,
+          slot: 0,
+          label: 'Work',
+          carrier: 'Vodafone',
+          number: null,
+          isDefault: true,
+          mmsMaxBytes: 614400,
+        },
+        {
+          subId: 2,
+          slot: 1,
+          label: 'Personal',
+          carrier: 'EE',
+          number: '+447700900999',
+          isDefault: false,
+          mmsMaxBytes: null,
+        },
+      ],
+    }),
+  ),
+  toPhone(
+    message('hello', {
+      role: 'desktop',
+      app: 'textbridge-desktop',
+      appVersion: '0.2.0',
+      protocol: 1,
+      capabilities: ['sync', 'send', 'contacts', 'mms.fetch', 'send.mms', 'send.waiting'],
+      device: { name: 'Ada’s laptop' },
+    }),
+  ),
+  // A 10-byte file in two chunks: the first, then the last.
+  toPhone(
+    message(
+      'attachment.upload',
+      {
+        uploadId: UPLOAD_ID,
+        offset: 0,
+        total: 10,
+        mime: 'image/jpeg',
+        name: 'IMG_0042.jpg',
+        data: '/9j/4AAQ',
+      },
+      { id: 'up1' },
+    ),
+  ),
+  toDesktop(
+    message('attachment.stored', { uploadId: UPLOAD_ID, received: 6, total: 10 }, { ref: 'up1' }),
+  ),
+  toPhone(
+    message(
+      'attachment.upload',
+      {
+        uploadId: UPLOAD_ID,
+        offset: 6,
+        total: 10,
+        mime: 'image/jpeg',
+        name: 'IMG_0042.jpg',
+        data: 'SkZJRg==',
+      },
+      { id: 'up2' },
+    ),
+  ),
+  toDesktop(
+    message('attachment.stored', { uploadId: UPLOAD_ID, received: 10, total: 10 }, { ref: 'up2' }),
+  ),
+  // A chunk at an offset the phone does not hold is answered with what it holds (here nothing).
+  toDesktop(
+    message(
+      'attachment.stored',
+      { uploadId: UPLOAD_ID_3, received: 0, total: 300000 },
+      { ref: 'up3' },
+    ),
+  ),
+  // A whole file in one chunk, without a name.
+  toPhone(
+    message(
+      'attachment.upload',
+      { uploadId: UPLOAD_ID_2, offset: 0, total: 3, mime: 'image/png', name: null, data: 'iVBO' },
+      { id: 'up4' },
+    ),
+  ),
+  toPhone(
+    message(
+      'send.request',
+      {
+        key: 'b7e0c3d1-5a2f-4e8b-9c6d-1f2e3d4c5b6a',
+        to: ['+447700900123'],
+        body: 'Photos from Saturday',
+        subId: 1,
+        attachments: [
+          { uploadId: UPLOAD_ID, mime: 'image/jpeg', name: 'IMG_0042.jpg' },
+          { uploadId: UPLOAD_ID_2, mime: 'image/png', name: null },
+        ],
+      },
+      { id: 'r6' },
+    ),
+  ),
+  // A group text: one group MMS to all three.
+  toPhone(
+    message(
+      'send.request',
+      {
+        key: 'c8f1d4e2-6b3a-4f9c-8d7e-2a3b4c5d6e7f',
+        to: ['+447700900123', '+447700900456', '+447700900789'],
+        body: 'Dinner at 8?',
+        subId: null,
+      },
+      { id: 'r7' },
+    ),
+  ),
+  // A picture without text, to a group.
+  toPhone(
+    message(
+      'send.request',
+      {
+        key: 'd9a2e5f3-7c4b-4a0d-9e8f-3b4c5d6e7f80',
+        to: ['+447700900123', '+447700900456'],
+        body: '',
+        subId: 2,
+        attachments: [{ uploadId: UPLOAD_ID, mime: 'image/jpeg', name: 'IMG_0042.jpg' }],
+      },
+      { id: 'r8' },
+    ),
+  ),
+  toDesktop(
+    message('send.status', {
+      key: 'b7e0c3d1-5a2f-4e8b-9c6d-1f2e3d4c5b6a',
+      state: 'waiting_for_user',
+      messageId: null,
+      at: 1700000002000,
+    }),
+  ),
+  toDesktop(
+    message(
+      'send.status',
+      {
+        key: 'b7e0c3d1-5a2f-4e8b-9c6d-1f2e3d4c5b6a',
+        state: 'failed',
+        reason: 'mms_too_large',
+        detail: '702311 bytes over a 614400-byte limit',
+        messageId: null,
+        at: 1700000002100,
+      },
+      { ref: 'r6' },
+    ),
+  ),
+  toDesktop(
+    message('send.status', {
+      key: 'c8f1d4e2-6b3a-4f9c-8d7e-2a3b4c5d6e7f',
+      state: 'failed',
+      reason: 'mms_unsupported',
+      detail: 'no mobile data',
+      messageId: null,
+      at: 1700000002200,
+    }),
+  ),
+  toDesktop(
+    message(
+      'send.status',
+      {
+        key: 'd9a2e5f3-7c4b-4a0d-9e8f-3b4c5d6e7f80',
+        state: 'failed',
+        reason: 'attachment_missing',
+        messageId: null,
+        at: 1700000002300,
+      },
+      { ref: 'r8' },
+    ),
   ),
 ]

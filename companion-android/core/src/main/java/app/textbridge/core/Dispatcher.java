@@ -75,6 +75,9 @@ final class Dispatcher {
       case ATTACHMENT_REQUEST:
         s.send(attachments.handle(m));
         return;
+      case ATTACHMENT_UPLOAD:
+        // Uploads need send.mms (PROTOCOL.md §9.14), which this core does not list.
+        throw new RequestException(RequestException.Code.BAD_REQUEST, "send.mms not supported");
       case UNPAIR:
         sessionService.unpairedByDesktop(s, m);
         return;
@@ -95,6 +98,7 @@ final class Dispatcher {
       case CONTACTS_CHANGED:
       case SEND_STATUS:
       case ATTACHMENT_CHUNK:
+      case ATTACHMENT_STORED:
         throw new IllegalStateException("phone-only type reached the phone: " + m.type.wire);
       default:
         throw new IllegalStateException("unhandled type " + m.type.wire);

@@ -13,7 +13,14 @@ public enum FailureReason {
   SIM_UNAVAILABLE("sim_unavailable"),
   GROUP_UNSUPPORTED("group_unsupported"),
   BODY_TOO_LONG("body_too_long"),
-  SHORT_CODE_BLOCKED("short_code_blocked");
+  SHORT_CODE_BLOCKED("short_code_blocked"),
+  // The MMS reasons go only to desktops listing send.mms; others get generic_failure.
+  /** The encoded MMS is over the SIM's limit (hello.sims[].mmsMaxBytes). */
+  MMS_TOO_LARGE("mms_too_large"),
+  /** No MMS here: send.mms not listed, or no mobile data for MMS right now. */
+  MMS_UNSUPPORTED("mms_unsupported"),
+  /** A referenced upload the phone does not hold complete. */
+  ATTACHMENT_MISSING("attachment_missing");
 
   public final String wire;
 

@@ -1,15 +1,17 @@
 package app.textbridge.core.model;
 
 /**
- * State of one outgoing text (PROTOCOL.md §9.9). Moves forward only along accepted → sent →
- * delivered; failed and unknown are final.
+ * State of one outgoing text (PROTOCOL.md §9.9). Moves forward only along accepted →
+ * waiting_for_user → sent → delivered (any of them may be skipped); failed and unknown are final.
  */
 public enum SendState {
   ACCEPTED("accepted", 0),
-  SENT("sent", 1),
-  DELIVERED("delivered", 2),
-  FAILED("failed", 3),
-  UNKNOWN("unknown", 3);
+  /** Android asks the user to allow many sends; reported only to desktops with send.waiting. */
+  WAITING_FOR_USER("waiting_for_user", 1),
+  SENT("sent", 2),
+  DELIVERED("delivered", 3),
+  FAILED("failed", 4),
+  UNKNOWN("unknown", 4);
 
   public final String wire;
   private final int rank;

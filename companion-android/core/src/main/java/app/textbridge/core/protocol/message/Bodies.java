@@ -3,12 +3,15 @@ package app.textbridge.core.protocol.message;
 import static app.textbridge.core.protocol.message.Shapes.ADDRESS;
 import static app.textbridge.core.protocol.message.Shapes.CURSOR;
 import static app.textbridge.core.protocol.message.Shapes.DISPLAY_NAME;
+import static app.textbridge.core.protocol.message.Shapes.FILE_NAME;
 import static app.textbridge.core.protocol.message.Shapes.MESSAGE_ID;
+import static app.textbridge.core.protocol.message.Shapes.MIME;
 import static app.textbridge.core.protocol.message.Shapes.PART_ID;
 import static app.textbridge.core.protocol.message.Shapes.SEND_KEY_SCHEMA;
 import static app.textbridge.core.protocol.message.Shapes.SMS_MESSAGE;
 import static app.textbridge.core.protocol.message.Shapes.SUB_ID;
 import static app.textbridge.core.protocol.message.Shapes.TIMESTAMP;
+import static app.textbridge.core.protocol.message.Shapes.UPLOAD_ID_SCHEMA;
 import static app.textbridge.core.protocol.message.Shapes.WATERMARK;
 
 import com.google.gson.JsonElement;
@@ -20,6 +23,12 @@ final class Bodies {
 
   static final int MAX_ATTACHMENT_CHUNK = 196_608;
 
+  /** Largest file one attachment.upload sequence may carry (5 MiB). */
+  static final int MAX_UPLOAD_BYTES = 5_242_880;
+
+  /** Most attachments one send.request may reference. */
+  static final int MAX_SEND_ATTACHMENTS = 10;
+
   static final Schema SIM =
       Schema.object()
           .req("subId", Schema.anyInteger())
@@ -27,7 +36,9 @@ final class Bodies {
           .req("label", Schema.string(1, 64))
           .req("carrier", Schema.string(0, 64).nullable())
           .req("number", ADDRESS.nullable())
-          .req("isDefault", Schema.bool());
+          .req("isDefault", Schema.bool())
+          // The carrier's MMS size limit for this SIM; null or absent: unknown.
+          .opt("mmsMaxBytes", Schema.integer(1, Integer.MAX_VALUE).nullable());
 
   static final Schema HELLO =
       Schema.object()
@@ -131,17 +142,31 @@ final class Bodies {
 
   static final Schema EMPTY = Schema.object();
 
+  static final Schema SEND_ATTACHMENT =
+      Schema.object().req("uploadId", UPLOAD_ID_SCHEMA).req("mime", MIME).req("name", FILE_NAME);
+
   static final Schema SEND_REQUEST =
       Schema.object()
           .req("key", SEND_KEY_SCHEMA)
           .req("to", Schema.array(ADDRESS, 1, 20))
-          .req("body", Schema.string(1, 5000))
-          .req("subId", SUB_ID);
+          .req("body", Schema.string(0, 5000))
+          .req("subId", SUB_ID)
+          .opt("attachments", Schema.array(SEND_ATTACHMENT, 0, MAX_SEND_ATTACHMENTS))
+          // A send needs a body or an attachment.
+          .refine(
+              v -> {
+                JsonObject o = v.getAsJsonObject();
+                return !o.get("body").getAsString().isEmpty()
+                    || (o.has("attachments") && o.getAsJsonArray("attachments").size() > 0);
+              });
 
   static final Schema SEND_STATUS =
       Schema.object()
           .req("key", SEND_KEY_SCHEMA)
-          .req("state", Schema.oneOf("accepted", "sent", "delivered", "failed", "unknown"))
+          .req(
+              "state",
+              Schema.oneOf(
+                  "accepted", "waiting_for_user", "sent", "delivered", "failed", "unknown"))
           .opt(
               "reason",
               Schema.oneOf(
@@ -155,7 +180,10 @@ final class Bodies {
                   "sim_unavailable",
                   "group_unsupported",
                   "body_too_long",
-                  "short_code_blocked"))
+                  "short_code_blocked",
+                  "mms_too_large",
+                  "mms_unsupported",
+                  "attachment_missing"))
           .opt("detail", Schema.string(0, 200))
           .req("messageId", MESSAGE_ID.nullable())
           .opt(
@@ -185,6 +213,39 @@ final class Bodies {
           .req("total", Schema.integer(0))
           .req("mime", Schema.string(1, 100))
           .req("data", Schema.string(0, MAX_ATTACHMENT_CHUNK / 3 * 4, "[A-Za-z0-9+/]*={0,2}"));
+
+  static final Schema UPLOAD_TOTAL = Schema.integer(1, MAX_UPLOAD_BYTES);
+
+  static final Schema ATTACHMENT_UPLOAD =
+      Schema.object()
+          .req("uploadId", UPLOAD_ID_SCHEMA)
+          .req("offset", Schema.integer(0))
+          .req("total", UPLOAD_TOTAL)
+          .req("mime", MIME)
+          .req("name", FILE_NAME)
+          .req(
+              "data",
+              Schema.string(0, MAX_ATTACHMENT_CHUNK / 3 * 4)
+                  .refine(v -> Shapes.base64Bytes(v.getAsString()) >= 1))
+          // The chunk ends at or before total.
+          .refine(
+              v -> {
+                JsonObject o = v.getAsJsonObject();
+                long end =
+                    o.get("offset").getAsLong() + Shapes.base64Bytes(o.get("data").getAsString());
+                return end <= o.get("total").getAsLong();
+              });
+
+  static final Schema ATTACHMENT_STORED =
+      Schema.object()
+          .req("uploadId", UPLOAD_ID_SCHEMA)
+          .req("received", Schema.integer(0))
+          .req("total", UPLOAD_TOTAL)
+          .refine(
+              v -> {
+                JsonObject o = v.getAsJsonObject();
+                return o.get("received").getAsLong() <= o.get("total").getAsLong();
+              });
 
   static final Schema TS = Schema.object().req("ts", TIMESTAMP);
 

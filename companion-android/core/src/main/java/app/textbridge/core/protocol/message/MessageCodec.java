@@ -26,6 +26,10 @@ public final class MessageCodec {
       throw new MessageException(
           MessageException.Code.WRONG_DIRECTION, sender.wire + " " + m.type.wire);
     }
+    if (!m.type.hasNeeded(m.id, m.ref)) {
+      throw new MessageException(
+          MessageException.Code.MALFORMED, m.type.wire + " needs " + m.type.needs);
+    }
     try {
       m.type.body.check(m.body());
     } catch (Schema.Violation e) {
@@ -57,6 +61,9 @@ public final class MessageCodec {
     if (v != MessageType.TYPE_VERSION) return Received.unsupportedVersion(typeName, id);
     if (!type.maySend(receiver.other())) {
       throw new MessageException(MessageException.Code.WRONG_DIRECTION, typeName);
+    }
+    if (!type.hasNeeded(id, ref)) {
+      throw new MessageException(MessageException.Code.MALFORMED, typeName + " without its id/ref");
     }
     JsonObject body;
     try {

@@ -21,6 +21,9 @@ public enum MessageType {
   SEND_STATUS("send.status", Role.PHONE, Bodies.SEND_STATUS),
   ATTACHMENT_REQUEST("attachment.request", Role.DESKTOP, Bodies.ATTACHMENT_REQUEST),
   ATTACHMENT_CHUNK("attachment.chunk", Role.PHONE, Bodies.ATTACHMENT_CHUNK),
+  // New types are checked strictly from the start, so they can insist on their id and ref.
+  ATTACHMENT_UPLOAD("attachment.upload", Role.DESKTOP, Bodies.ATTACHMENT_UPLOAD, Needs.ID),
+  ATTACHMENT_STORED("attachment.stored", Role.PHONE, Bodies.ATTACHMENT_STORED, Needs.REF),
   PING("ping", null, Bodies.TS),
   PONG("pong", null, Bodies.TS),
   UNPAIR("unpair", null, Bodies.EMPTY),
@@ -29,6 +32,13 @@ public enum MessageType {
   /** Body schema version of every type in protocol 1. */
   public static final int TYPE_VERSION = 1;
 
+  /** An envelope field a type cannot do without; for the rest id and ref stay optional (§8). */
+  public enum Needs {
+    NOTHING,
+    ID,
+    REF
+  }
+
   public final String wire;
 
   /** The only role that may send it, or null for both. */
@@ -36,10 +46,29 @@ public enum MessageType {
 
   final Schema body;
 
+  public final Needs needs;
+
   MessageType(String wire, Role sender, Schema body) {
+    this(wire, sender, body, Needs.NOTHING);
+  }
+
+  MessageType(String wire, Role sender, Schema body, Needs needs) {
     this.wire = wire;
     this.sender = sender;
     this.body = body;
+    this.needs = needs;
+  }
+
+  /** Whether an envelope with this id and ref (null when absent) has what this type needs. */
+  public boolean hasNeeded(String id, String ref) {
+    switch (needs) {
+      case ID:
+        return id != null;
+      case REF:
+        return ref != null;
+      default:
+        return true;
+    }
   }
 
   public boolean maySend(Role role) {
