@@ -135,7 +135,12 @@ public class ApkVerificationIT {
     // inlined or merged by R8, so they are not listed.
     for (String name :
         new String[] {
-          "ui/MainActivity", "service/MirrorService", "service/BootReceiver", "service/SmsReceiver"
+          "ui/MainActivity",
+          "service/MirrorService",
+          "service/BootReceiver",
+          "service/SmsReceiver",
+          "send/MmsSentReceiver",
+          "send/MmsPduProvider"
         }) {
       String descriptor = "Lapp/textbridge/companion/" + name + ";";
       assertTrue(descriptor + " missing from the dex", dexClasses.contains(descriptor));

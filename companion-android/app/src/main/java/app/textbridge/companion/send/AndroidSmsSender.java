@@ -85,7 +85,7 @@ public final class AndroidSmsSender implements SmsSender {
     if (address.isEmpty()) {
       throw new SendRefusedException(FailureReason.INVALID_ADDRESS, "empty address");
     }
-    SmsManager sms = manager(text.subId);
+    SmsManager sms = manager(context, text.subId);
     ArrayList<String> parts;
     try {
       parts = sms.divideMessage(text.body);
@@ -122,11 +122,14 @@ public final class AndroidSmsSender implements SmsSender {
     return parts.size();
   }
 
-  /** -1 means the platform default (SubscriptionResolver found no SIM list). */
-  private SmsManager manager(int subId) throws SendRefusedException {
+  /**
+   * The SmsManager of {@code subId}; -1 means the platform default (SubscriptionResolver found no
+   * SIM list). Shared with {@link AndroidMmsSender}.
+   */
+  static SmsManager manager(Context context, int subId) throws SendRefusedException {
     try {
       if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.S) {
-        return manager31(subId);
+        return manager31(context, subId);
       }
       return subId < 0 ? SmsManager.getDefault() : SmsManager.getSmsManagerForSubscriptionId(subId);
     } catch (IllegalArgumentException e) {
@@ -137,7 +140,7 @@ public final class AndroidSmsSender implements SmsSender {
 
   /** getDefault and getSmsManagerForSubscriptionId are deprecated from Android 12. */
   @TargetApi(Build.VERSION_CODES.S)
-  private SmsManager manager31(int subId) {
+  private static SmsManager manager31(Context context, int subId) {
     SmsManager base = context.getSystemService(SmsManager.class);
     return subId < 0 ? base : base.createForSubscriptionId(subId);
   }

@@ -74,7 +74,8 @@ final class ReportIntents {
         PendingIntent.FLAG_UPDATE_CURRENT | mutable());
   }
 
-  private static int mutable() {
+  /** FLAG_MUTABLE on Android 12+, where it exists (mutable is the default below 12). */
+  static int mutable() {
     return Build.VERSION.SDK_INT >= Build.VERSION_CODES.S ? mutableFlag() : 0;
   }
 

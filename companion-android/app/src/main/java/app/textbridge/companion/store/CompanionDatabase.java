@@ -9,7 +9,8 @@ import java.io.File;
 
 /**
  * The companion's own SQLite database: the send journal, the change journal and desktop acks, radio
- * reports that arrived while the engine was down, and the provider watcher's watermarks.
+ * reports and MMS results that arrived while the engine was down, and the provider watcher's
+ * watermarks.
  *
  * <p>It lives in {@link Context#getNoBackupFilesDir()} (an absolute path given to
  * SQLiteOpenHelper), not in databases/: Android 12+ copies databases/ in device-to-device transfers
@@ -25,7 +26,7 @@ import java.io.File;
  */
 public final class CompanionDatabase extends SQLiteOpenHelper {
   public static final String FILE_NAME = "textbridge.db";
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   private static volatile CompanionDatabase shared;
 
   private CompanionDatabase(Context context, File file) {
@@ -88,6 +89,8 @@ public final class CompanionDatabase extends SQLiteOpenHelper {
     for (int v = from + 1; v <= to; v++) {
       if (v == 1) {
         createVersion1(db);
+      } else if (v == 2) {
+        createVersion2(db);
       } else {
         throw new IllegalStateException("no migration to version " + v);
       }
@@ -145,6 +148,19 @@ public final class CompanionDatabase extends SQLiteOpenHelper {
             + " fp TEXT,"
             + " PRIMARY KEY (tbl, id)) WITHOUT ROWID");
     db.execSQL("CREATE TABLE watch_meta (tbl TEXT PRIMARY KEY NOT NULL, primed INTEGER NOT NULL)");
+  }
+
+  /** MMS send results that arrived while the engine was down (send/MmsResultRelay). */
+  private static void createVersion2(SQLiteDatabase db) {
+    db.execSQL(
+        "CREATE TABLE mms_results ("
+            + " id INTEGER PRIMARY KEY,"
+            + " send_key TEXT NOT NULL,"
+            + " sub_id INTEGER NOT NULL,"
+            + " outcome TEXT NOT NULL CHECK (outcome IN ('sent','failed')),"
+            + " reason TEXT,"
+            + " detail TEXT,"
+            + " message_id TEXT)");
   }
 
   /** The database was written by a newer version of the app (a sideloaded downgrade). */
