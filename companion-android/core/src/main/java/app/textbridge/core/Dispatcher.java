@@ -6,6 +6,7 @@ import app.textbridge.core.send.SendQueue;
 import app.textbridge.core.service.AttachmentService;
 import app.textbridge.core.service.ContactsService;
 import app.textbridge.core.service.SessionService;
+import app.textbridge.core.service.UploadService;
 import app.textbridge.core.session.RequestException;
 import app.textbridge.core.session.Session;
 import app.textbridge.core.sync.ChangeFeed;
@@ -25,6 +26,9 @@ final class Dispatcher {
   private final ContactsService contacts;
   private final AttachmentService attachments;
 
+  /** Null when the phone does not list send.mms. */
+  private final UploadService uploads;
+
   Dispatcher(
       EventLog log,
       SessionService sessionService,
@@ -32,7 +36,8 @@ final class Dispatcher {
       ChangeFeed feed,
       SendQueue sends,
       ContactsService contacts,
-      AttachmentService attachments) {
+      AttachmentService attachments,
+      UploadService uploads) {
     this.log = log;
     this.sessionService = sessionService;
     this.history = history;
@@ -40,6 +45,7 @@ final class Dispatcher {
     this.sends = sends;
     this.contacts = contacts;
     this.attachments = attachments;
+    this.uploads = uploads;
   }
 
   void dispatch(Session s, Message m) {
@@ -76,8 +82,12 @@ final class Dispatcher {
         s.send(attachments.handle(m));
         return;
       case ATTACHMENT_UPLOAD:
-        // Uploads need send.mms (PROTOCOL.md §9.14), which this core does not list.
-        throw new RequestException(RequestException.Code.BAD_REQUEST, "send.mms not supported");
+        // Uploads need send.mms (PROTOCOL.md §9.14), listed only with an MMS sender.
+        if (uploads == null) {
+          throw new RequestException(RequestException.Code.BAD_REQUEST, "send.mms not supported");
+        }
+        s.send(uploads.handle(s, m));
+        return;
       case UNPAIR:
         sessionService.unpairedByDesktop(s, m);
         return;

@@ -1,6 +1,7 @@
 package app.textbridge.core;
 
 import app.textbridge.core.model.SimCard;
+import app.textbridge.core.port.MmsSender;
 import app.textbridge.core.protocol.Constants;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -10,14 +11,15 @@ import java.util.List;
 final class Hello {
   private Hello() {}
 
-  static JsonObject body(PhoneConfig config, List<SimCard> sims) {
+  /** {@code mms} null: the phone sends no MMS (no send.mms, no mmsMaxBytes). */
+  static JsonObject body(PhoneConfig config, List<SimCard> sims, MmsSender mms) {
     JsonObject o = new JsonObject();
     o.addProperty("role", "phone");
     o.addProperty("app", config.appName);
     o.addProperty("appVersion", config.appVersion);
     o.addProperty("protocol", Constants.PROTOCOL_VERSION);
     JsonArray caps = new JsonArray();
-    for (String c : config.capabilities()) caps.add(c);
+    for (String c : config.capabilities(mms != null)) caps.add(c);
     o.add("capabilities", caps);
     JsonObject device = new JsonObject();
     device.addProperty("name", config.deviceName);
@@ -36,6 +38,10 @@ final class Hello {
       sim.addProperty("carrier", s.carrier);
       sim.addProperty("number", s.number);
       sim.addProperty("isDefault", s.isDefault);
+      if (mms != null) {
+        long max = mms.maxMessageBytes(s.subId);
+        if (max >= 1) sim.addProperty("mmsMaxBytes", Math.min(max, Integer.MAX_VALUE));
+      }
       list.add(sim);
     }
     o.add("sims", list);

@@ -1,5 +1,6 @@
 package app.textbridge.core;
 
+import app.textbridge.core.protocol.Capabilities;
 import app.textbridge.core.protocol.Constants;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,9 +22,6 @@ public final class PhoneConfig {
    */
   public String deviceRegion = null;
 
-  /** Whether this phone sends to several recipients at once (capability send.group). */
-  public boolean groupSend = false;
-
   public long handshakeTimeoutMs = Constants.HANDSHAKE_TIMEOUT_MS;
   public long keepaliveTimeoutMs = Constants.KEEPALIVE_TIMEOUT_MS;
   public long pairingConfirmMs = Constants.PAIRING_CONFIRM_PHONE_MS;
@@ -39,9 +37,44 @@ public final class PhoneConfig {
   /** How far apart a sent text's request and the provider's row may be to be linked. */
   public long sendLinkWindowMs = 10 * 60_000;
 
-  public List<String> capabilities() {
-    List<String> caps = new ArrayList<>(Arrays.asList("sync", "send", "contacts", "mms.fetch"));
-    if (groupSend) caps.add("send.group");
+  /**
+   * How long an MMS handed to the platform may go without a result before it becomes unknown.
+   * Android drops a request silently when an app-op forbids sending; the MMS service itself gives
+   * up on a request well within this (its network timeouts and retries take a few minutes).
+   */
+  public long mmsResultDeadlineMs = 10 * 60_000;
+
+  /**
+   * How long a text handed over past Android's send quota may go without a radio result before the
+   * desktop hears waiting_for_user: the system's prompt is up by then.
+   */
+  public long waitingForUserAfterMs = 2_000;
+
+  /** Uploads are kept this long after their last chunk (PROTOCOL.md §9.14: at least 24 h). */
+  public long uploadKeepMs = 24 * 3600_000L;
+
+  /** All uploads together reserve at most this (ten files of the largest size an upload allows). */
+  public long uploadCapacityBytes = 50L * 1024 * 1024;
+
+  public int maxUploads = 64;
+
+  /**
+   * The hello capabilities. With an MMS sender, send.mms, and send.group with it: several
+   * recipients then go as one group MMS. Without one, a request to several is refused (there is no
+   * fallback to separate texts, which would be a different conversation for every recipient).
+   */
+  public List<String> capabilities(boolean sendsMms) {
+    List<String> caps =
+        new ArrayList<>(
+            Arrays.asList(
+                Capabilities.SYNC,
+                Capabilities.SEND,
+                Capabilities.CONTACTS,
+                Capabilities.MMS_FETCH));
+    if (sendsMms) {
+      caps.add(Capabilities.SEND_MMS);
+      caps.add(Capabilities.SEND_GROUP);
+    }
     return caps;
   }
 }

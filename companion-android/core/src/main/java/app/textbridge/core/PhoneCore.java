@@ -3,6 +3,7 @@ package app.textbridge.core;
 import app.textbridge.core.model.Advert;
 import app.textbridge.core.model.DesktopSyncState;
 import app.textbridge.core.model.PairedDesktop;
+import app.textbridge.core.model.SmsRecord;
 import app.textbridge.core.model.StoreChange;
 import app.textbridge.core.pairing.Identity;
 import app.textbridge.core.pairing.ScannedQrSlot;
@@ -14,10 +15,10 @@ import app.textbridge.core.protocol.handshake.HandshakePayload;
 import app.textbridge.core.protocol.handshake.HandshakeResult;
 import app.textbridge.core.protocol.message.Message;
 import app.textbridge.core.send.SendQueue;
-import app.textbridge.core.send.SubscriptionResolver;
 import app.textbridge.core.service.AttachmentService;
 import app.textbridge.core.service.ContactsService;
 import app.textbridge.core.service.SessionService;
+import app.textbridge.core.service.UploadService;
 import app.textbridge.core.session.Connection;
 import app.textbridge.core.session.PairingConfirmation;
 import app.textbridge.core.session.Session;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -48,6 +50,10 @@ public final class PhoneCore implements Connection.Host, Session.Handler {
   private final ChangeJournal journal;
   private final ChangeFeed feed;
   private final SendQueue sends;
+
+  /** Null when the phone sends no MMS (then it takes no uploads either). */
+  private final UploadService uploads;
+
   private final Dispatcher dispatcher;
   private final Set<Connection> pending = Collections.newSetFromMap(new ConcurrentHashMap<>());
 
@@ -69,15 +75,17 @@ public final class PhoneCore implements Connection.Host, Session.Handler {
     this.identity = Identity.load(ports.keys);
     this.slot = new ScannedQrSlot(ports.clock);
     this.journal = new ChangeJournal(ports.changeJournal, config.journalCapacity);
-    this.sends =
-        new SendQueue(
-            ports.sendJournal,
-            ports.sender,
-            new SubscriptionResolver(ports.sims, ports.store),
-            ports.clock,
-            config,
-            ports.log,
-            ports.listener);
+    this.uploads =
+        ports.mms == null
+            ? null
+            : new UploadService(
+                ports.uploads,
+                ports.clock,
+                ports.log,
+                config.uploadKeepMs,
+                config.uploadCapacityBytes,
+                config.maxUploads);
+    this.sends = new SendQueue(ports, config, uploads);
     this.feed = new ChangeFeed(ports.store, journal, sends, config.batchBudgetBytes);
     this.sessionService =
         new SessionService(
@@ -87,7 +95,8 @@ public final class PhoneCore implements Connection.Host, Session.Handler {
             ports.clock,
             ports.listener,
             config.unpairAckWaitMs,
-            this::advertise);
+            this::advertise,
+            this::forgetUploads);
     this.dispatcher =
         new Dispatcher(
             ports.log,
@@ -96,7 +105,8 @@ public final class PhoneCore implements Connection.Host, Session.Handler {
             feed,
             sends,
             new ContactsService(ports.contacts, config.batchBudgetBytes),
-            new AttachmentService(ports.store));
+            new AttachmentService(ports.store),
+            uploads);
     this.events =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -110,7 +120,10 @@ public final class PhoneCore implements Connection.Host, Session.Handler {
   public static PhoneCore create(PhonePorts ports, PhoneConfig config) throws IOException {
     PhoneCore core = new PhoneCore(ports, config);
     core.sends.recover();
+    if (core.uploads != null) core.uploads.sweep();
+    core.sends.onLateLink(id -> core.onEventThread(() -> core.relinked(id)));
     ports.sender.setReportSink(core.sends);
+    if (ports.mms != null) ports.mms.setResultSink(core.sends);
     ports.store.setListener(change -> core.events.execute(() -> core.storeChanged(change)));
     ports.contacts.setChangeListener(() -> core.broadcast(ContactsService.changed()));
     return core;
@@ -185,6 +198,35 @@ public final class PhoneCore implements Connection.Host, Session.Handler {
     }
   }
 
+  private void onEventThread(Runnable task) {
+    try {
+      events.execute(task);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // Stopped: nothing is pushed any more.
+    }
+  }
+
+  /** A row linked to its key after it may have been pushed: push it again, with the key. */
+  private void relinked(String messageId) {
+    try {
+      Optional<SmsRecord> row = ports.store.get(messageId);
+      if (row.isPresent()) feed.publish(StoreChange.updated(row.get()));
+    } catch (IOException | RuntimeException e) {
+      ports.log.warn("store", "relinked row not published: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private void forgetUploads(String desktopKeyHex) {
+    if (uploads == null) return;
+    try {
+      uploads.forget(desktopKeyHex);
+    } catch (IOException e) {
+      // They expire within a day anyway.
+      ports.log.warn(
+          "upload", "unpaired desktop's uploads not deleted: " + e.getClass().getSimpleName());
+    }
+  }
+
   private void broadcast(Message m) {
     for (Session s : sessions) s.send(m);
   }
@@ -215,7 +257,7 @@ public final class PhoneCore implements Connection.Host, Session.Handler {
 
   @Override
   public JsonObject hello() {
-    return Hello.body(config, ports.sims.activeSims());
+    return Hello.body(config, ports.sims.activeSims(), ports.mms);
   }
 
   @Override

@@ -15,12 +15,18 @@ final class Options {
   Path state;
   String name = "Textbridge JVM phone";
   int failEvery;
+
+  /** Send MMS as a phone does (send.mms and send.group): pictures, and groups as one MMS. */
   boolean groupSend;
+
+  /** The carrier's MMS size limit every SIM states (hello.sims[].mmsMaxBytes); 0: Android's. */
+  long mmsMaxBytes;
 
   static final String USAGE =
       "usage: phone [--history FILE] [--port P (0 = ephemeral)] "
           + "[--bind ADDR] [--mdns] [--pair QR-URI] [--confirm auto|reject] "
-          + "[--incoming-every SECONDS] [--state DIR] [--name NAME] [--fail-every N] [--group-send]";
+          + "[--incoming-every SECONDS] [--state DIR] [--name NAME] [--fail-every N] [--group-send] "
+          + "[--mms-max-bytes N]";
 
   static Options parse(String[] args) {
     Options o = new Options();
@@ -59,6 +65,12 @@ final class Options {
           break;
         case "--group-send":
           o.groupSend = true;
+          break;
+        case "--mms-max-bytes":
+          o.mmsMaxBytes = Long.parseLong(value(args, ++i, a));
+          if (o.mmsMaxBytes < 1 || o.mmsMaxBytes > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("--mms-max-bytes 1.." + Integer.MAX_VALUE);
+          }
           break;
         default:
           throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);

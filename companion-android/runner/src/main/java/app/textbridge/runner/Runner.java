@@ -3,13 +3,17 @@ package app.textbridge.runner;
 import app.textbridge.core.PhoneConfig;
 import app.textbridge.core.PhoneCore;
 import app.textbridge.core.PhonePorts;
+import app.textbridge.core.mms.MmsSendRequest;
 import app.textbridge.core.model.Advert;
 import app.textbridge.core.model.PartInfo;
+import app.textbridge.core.model.SimCard;
 import app.textbridge.core.model.SmsRecord;
 import app.textbridge.core.port.Advertiser;
 import app.textbridge.core.protocol.QrException;
 import app.textbridge.core.server.TextbridgeServer;
 import app.textbridge.core.support.ExecutorScheduler;
+import app.textbridge.core.support.MemoryUploadStore;
+import app.textbridge.core.support.RecordingMmsSender;
 import app.textbridge.core.support.StderrLog;
 import app.textbridge.core.support.SystemClock;
 import com.google.gson.JsonObject;
@@ -22,6 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** The phone core on a desktop JVM, wired from the runner's options. */
 final class Runner implements AutoCloseable {
+  /** A simulated MMSC takes a little longer than the simulated radio. */
+  static final long MMS_SENT_AFTER_MS = 600;
+
   final History history;
   final PhoneCore core;
   final TextbridgeServer server;
@@ -51,10 +58,22 @@ final class Runner implements AutoCloseable {
     config.deviceName = o.name;
     config.deviceModel = history.deviceModel;
     config.deviceRegion = history.deviceRegion;
-    config.groupSend = o.groupSend;
     PhonePorts p = new PhonePorts();
     p.store = history.store;
     p.sender = new SimulatedSender(history.store, scheduler, clock, o.failEvery);
+    if (o.groupSend) {
+      // Like a phone that sends MMS: send.mms and send.group in hello, uploads taken.
+      RecordingMmsSender mms =
+          new RecordingMmsSender(scheduler, MMS_SENT_AFTER_MS)
+              .recordSentRows(new SimulatedMmsRows(history.store, clock));
+      if (o.mmsMaxBytes > 0) {
+        int recipients = MmsSendRequest.DEFAULT_MAX_RECIPIENTS;
+        for (SimCard sim : history.sims) mms.limits(sim.subId, o.mmsMaxBytes, recipients);
+        mms.limits(-1, o.mmsMaxBytes, recipients);
+      }
+      p.mms = mms;
+      p.uploads = new MemoryUploadStore();
+    }
     p.contacts = history.contacts;
     p.sims = () -> history.sims;
     p.advertiser = mdns != null ? mdns : new LoggedAdvertiser();

@@ -136,7 +136,7 @@ public final class CoreEngine implements MirrorEngine {
     }
     try {
       PairingPrompter prompter = new PairingPrompter(app, lifecycle);
-      run = EngineRun.start(app, options, bridge, prompter, bridge::attach);
+      run = EngineRun.start(app, options, bridge, bridge.stallNotice(), prompter, bridge::attach);
       run.every(30_000, bridge::refreshLastSync);
       problem = null;
       Log.i(TAG, "listening on port " + run.port);

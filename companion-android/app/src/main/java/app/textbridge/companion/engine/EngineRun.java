@@ -6,16 +6,19 @@ import android.os.Handler;
 import android.os.HandlerThread;
 import android.telephony.TelephonyManager;
 import app.textbridge.companion.contacts.AndroidContacts;
-import app.textbridge.companion.contacts.ContactLookup;
 import app.textbridge.companion.keys.WrappedKeyStorage;
 import app.textbridge.companion.net.NsdAdvertiser;
 import app.textbridge.companion.pairing.PairingPrompter;
 import app.textbridge.companion.provider.ProviderSmsStore;
 import app.textbridge.companion.provider.ProviderWatcher;
+import app.textbridge.companion.send.AndroidMmsSender;
+import app.textbridge.companion.send.AndroidSmsRateLimits;
 import app.textbridge.companion.send.AndroidSmsSender;
+import app.textbridge.companion.send.MmsResultRelay;
 import app.textbridge.companion.send.ReportRelay;
 import app.textbridge.companion.send.SendStallNotice;
 import app.textbridge.companion.store.CompanionDatabase;
+import app.textbridge.companion.store.FileUploadStore;
 import app.textbridge.companion.store.SqlChangeJournalStore;
 import app.textbridge.companion.store.SqlSendJournal;
 import app.textbridge.companion.store.WatchStateStore;
@@ -89,6 +92,7 @@ final class EngineRun {
       Context context,
       EngineOptions options,
       PhoneListener listener,
+      SendStallNotice notice,
       PairingPrompter prompter,
       CoreAttached attached)
       throws Exception {
@@ -105,9 +109,8 @@ final class EngineRun {
     // Before the core exists: the core hands the store its listener, which the watcher owns.
     ProviderWatcher watcher =
         new ProviderWatcher(app.getContentResolver(), store, new WatchStateStore(db), log);
-    AndroidSmsSender sender =
-        new AndroidSmsSender(
-            app, new SendStallNotice(app, new ContactLookup(app.getContentResolver())), log);
+    AndroidSmsSender sender = new AndroidSmsSender(app, notice, log);
+    AndroidMmsSender mms = new AndroidMmsSender(app, log);
     AndroidContacts contacts =
         new AndroidContacts(app.getContentResolver(), new Handler(observers.getLooper()), log);
     NsdAdvertiser advertiser = new NsdAdvertiser(app, log);
@@ -115,6 +118,10 @@ final class EngineRun {
       PhonePorts p = new PhonePorts();
       p.store = store;
       p.sender = sender;
+      p.mms = mms;
+      p.uploads =
+          new FileUploadStore(new File(app.getNoBackupFilesDir(), FileUploadStore.FOLDER), log);
+      p.rateLimits = new AndroidSmsRateLimits(app.getContentResolver());
       p.contacts = contacts;
       p.sims = sims;
       p.advertiser = advertiser;
@@ -137,6 +144,8 @@ final class EngineRun {
       PhoneCore core = PhoneCore.create(p, config);
       attached.attached(core);
       ReportRelay.attach(app, sender.reportSink(), reports);
+      // After the core registered its sink: results kept while stopped are handed over now.
+      MmsResultRelay.attach(app, mms.resultSink(), reports);
       watcher.start();
       TextbridgeServer server = listen(core, options.port, scheduler, log, config);
       return new EngineRun(
@@ -152,6 +161,7 @@ final class EngineRun {
           log);
     } catch (Exception e) {
       ReportRelay.detach();
+      MmsResultRelay.detach();
       advertiser.withdraw();
       scheduler.close();
       reports.shutdownNow();
@@ -209,6 +219,7 @@ final class EngineRun {
   void stop() {
     stopped = true;
     ReportRelay.detach();
+    MmsResultRelay.detach();
     watcher.stop();
     contacts.setChangeListener(null);
     core.stop(); // closes sessions and withdraws the advert (releases the multicast lock)

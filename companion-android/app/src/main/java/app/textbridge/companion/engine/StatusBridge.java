@@ -1,6 +1,8 @@
 package app.textbridge.companion.engine;
 
 import android.content.Context;
+import app.textbridge.companion.contacts.ContactLookup;
+import app.textbridge.companion.send.SendStallNotice;
 import app.textbridge.companion.service.AppState;
 import app.textbridge.companion.service.MirrorService;
 import app.textbridge.companion.service.StatusListeners;
@@ -8,6 +10,7 @@ import app.textbridge.core.PhoneCore;
 import app.textbridge.core.crypto.Bytes;
 import app.textbridge.core.model.DesktopSyncState;
 import app.textbridge.core.model.PairedDesktop;
+import app.textbridge.core.model.SendState;
 import app.textbridge.core.port.PhoneListener;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,17 +21,33 @@ import java.util.Map;
 /**
  * The core's {@link PhoneListener}, feeding what the user sees: the service notification (which
  * computer is connected), and {@link AppState} (paired computers keyed by their public key, last
- * sync time from the desktops' acks, §9.7). The key storage is the source of truth for pairings;
- * AppState is a copy the activity can read without the engine.
+ * sync time from the desktops' acks, §9.7), and the send notice when a text waits for the answer to
+ * Android's send-rate prompt. The key storage is the source of truth for pairings; AppState is a
+ * copy the activity can read without the engine.
  */
 final class StatusBridge implements PhoneListener {
   private final Context context;
   private final List<String> connected = new ArrayList<>();
+  private final SendStallNotice notice;
   private volatile PhoneCore core;
   private volatile int port;
 
   StatusBridge(Context context) {
     this.context = context.getApplicationContext();
+    this.notice =
+        new SendStallNotice(this.context, new ContactLookup(context.getContentResolver()));
+  }
+
+  /** The notice the SMS sender reports hand-overs to, and this bridge the waits. */
+  SendStallNotice stallNotice() {
+    return notice;
+  }
+
+  @Override
+  public void sendState(String key, String state) {
+    if (SendState.WAITING_FOR_USER.wire.equals(state)) {
+      notice.waitingForUser(key);
+    }
   }
 
   void attach(PhoneCore core) {

@@ -14,14 +14,14 @@ import android.telephony.SmsManager;
 import app.textbridge.companion.store.CompanionDatabase;
 import app.textbridge.companion.store.SqlSendJournal;
 import app.textbridge.core.PhoneConfig;
+import app.textbridge.core.PhonePorts;
 import app.textbridge.core.model.SendRecord;
 import app.textbridge.core.model.SendState;
 import app.textbridge.core.model.SimCard;
-import app.textbridge.core.port.PhoneListener;
 import app.textbridge.core.protocol.message.Message;
 import app.textbridge.core.protocol.message.MessageType;
 import app.textbridge.core.send.SendQueue;
-import app.textbridge.core.send.SubscriptionResolver;
+import app.textbridge.core.support.ExecutorScheduler;
 import app.textbridge.core.support.MemorySmsStore;
 import app.textbridge.core.support.StderrLog;
 import app.textbridge.core.support.SystemClock;
@@ -51,6 +51,7 @@ public class SendPathTest {
   private SendQueue queue;
   private SqlSendJournal journal;
   private AndroidSmsSender sender;
+  private final ExecutorScheduler scheduler = new ExecutorScheduler("send-path-test");
 
   @Before
   public void setUp() throws Exception {
@@ -62,6 +63,7 @@ public class SendPathTest {
 
   @After
   public void tearDown() {
+    scheduler.close();
     ReportRelay.detach();
     CompanionDatabase.closeShared();
   }
@@ -74,15 +76,15 @@ public class SendPathTest {
         java.util.Arrays.asList(
             new SimCard(1, 0, "Personal", null, null, true),
             new SimCard(2, 1, "Work", null, null, false));
-    queue =
-        new SendQueue(
-            journal,
-            sender,
-            new SubscriptionResolver(() -> sims, new MemorySmsStore()),
-            new SystemClock(),
-            new PhoneConfig(),
-            new StderrLog(true),
-            new PhoneListener() {});
+    PhonePorts ports = new PhonePorts();
+    ports.sendJournal = journal;
+    ports.sender = sender;
+    ports.sims = () -> sims;
+    ports.store = new MemorySmsStore();
+    ports.clock = new SystemClock();
+    ports.scheduler = scheduler;
+    ports.log = new StderrLog(true);
+    queue = new SendQueue(ports, new PhoneConfig(), null);
     queue.recover();
     sender.setReportSink(queue);
     ReportRelay.attach(app, sender.reportSink(), Runnable::run);

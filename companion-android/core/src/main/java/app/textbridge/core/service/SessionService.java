@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The messages about a paired session itself rather than requests on it: {@code ack} (the desktop's
@@ -37,6 +38,9 @@ public final class SessionService {
   /** Run when the last desktop is forgotten: the identity changed, so the advert must too. */
   private final Runnable readvertise;
 
+  /** Told the key of every desktop forgotten, for what belongs to it elsewhere (its uploads). */
+  private final Consumer<String> forgotten;
+
   /** Sessions we sent {@code unpair} to, and that request's id, until they ack or close. */
   private final Map<Session, String> unpairing = new ConcurrentHashMap<>();
 
@@ -49,7 +53,8 @@ public final class SessionService {
       Clock clock,
       PhoneListener listener,
       long unpairAckWaitMs,
-      Runnable readvertise) {
+      Runnable readvertise,
+      Consumer<String> forgotten) {
     this.identity = identity;
     this.journal = journal;
     this.scheduler = scheduler;
@@ -57,6 +62,7 @@ public final class SessionService {
     this.listener = listener;
     this.unpairAckWaitMs = unpairAckWaitMs;
     this.readvertise = readvertise;
+    this.forgotten = forgotten;
   }
 
   /**
@@ -105,6 +111,7 @@ public final class SessionService {
     PairedDesktop d = identity.find(Bytes.unhex(keyHex));
     boolean last = identity.remove(Bytes.unhex(keyHex));
     journal.forget(keyHex);
+    forgotten.accept(keyHex);
     if (d != null) listener.unpaired(d.name);
     if (last) readvertise.run();
   }

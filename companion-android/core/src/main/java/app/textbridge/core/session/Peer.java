@@ -1,6 +1,7 @@
 package app.textbridge.core.session;
 
 import app.textbridge.core.protocol.message.Message;
+import java.util.Set;
 
 /** An authenticated, paired session as the services see it. */
 public interface Peer {
@@ -14,4 +15,10 @@ public interface Peer {
   String desktopName();
 
   boolean isOpen();
+
+  /**
+   * The capabilities the desktop listed in its hello (PROTOCOL.md §9.1); empty before it arrived.
+   * What a capability adds is sent only to desktops that listed it.
+   */
+  Set<String> capabilities();
 }

@@ -13,7 +13,11 @@ import app.textbridge.core.protocol.message.Message;
 import app.textbridge.core.protocol.message.MessageException;
 import app.textbridge.core.protocol.message.MessageType;
 import app.textbridge.core.protocol.message.Received;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * An established, encrypted session on the phone (PROTOCOL.md §6–§8). States: AWAIT_HELLO → OPEN →
@@ -53,6 +57,7 @@ public final class Session implements Peer {
   private volatile String desktopName;
   private volatile long lastReceived;
   private volatile int closeCode;
+  private volatile Set<String> capabilities = Collections.emptySet();
 
   public Session(
       Transport transport,
@@ -131,7 +136,10 @@ public final class Session implements Peer {
       if (state == State.CLOSED) return;
       if (state == State.AWAIT_HELLO) {
         outOfOrder = m.type != MessageType.HELLO;
-        if (!outOfOrder) state = State.OPEN;
+        if (!outOfOrder) {
+          capabilities = capabilitiesOf(m.body());
+          state = State.OPEN;
+        }
         opened = !outOfOrder && paired;
       }
     }
@@ -227,6 +235,17 @@ public final class Session implements Peer {
             watchKeepalive(keepaliveMs - idle);
           }
         });
+  }
+
+  private static Set<String> capabilitiesOf(JsonObject hello) {
+    Set<String> caps = new HashSet<>();
+    for (JsonElement e : hello.getAsJsonArray("capabilities")) caps.add(e.getAsString());
+    return Collections.unmodifiableSet(caps);
+  }
+
+  @Override
+  public Set<String> capabilities() {
+    return capabilities;
   }
 
   @Override

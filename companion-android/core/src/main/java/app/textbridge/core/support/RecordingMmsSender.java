@@ -13,8 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * An {@link MmsSender} without a phone: it keeps every MMS handed over, and results are whatever
  * the test says ({@link #succeed}, {@link #fail}). With a {@link Scheduler} it stands in for a
- * phone (the JVM runner): each MMS is reported sent after {@code autoSentAfterMs}. Limits are per
- * subscription, the port's defaults when unset. Thread-safe.
+ * phone (the JVM runner): each MMS is reported sent after {@code autoSentAfterMs}, after {@link
+ * SentRows} (if set) recorded it where the platform would. Limits are per subscription, the port's
+ * defaults when unset. Thread-safe.
  */
 public final class RecordingMmsSender implements MmsSender {
   /** Every MMS handed over, in order. */
@@ -26,6 +27,15 @@ public final class RecordingMmsSender implements MmsSender {
   private final long autoSentAfterMs;
   private volatile SendRefusedException refusal;
   private volatile ResultSink sink;
+  private volatile SentRows rows;
+
+  /**
+   * What Android's MMS service does before it reports a sent MMS: it writes the message into the
+   * provider. Returns the new row's id ({@code mms:<n>}), which the result then names, or null.
+   */
+  public interface SentRows {
+    String record(OutgoingMms mms);
+  }
 
   /** Results only when the test calls {@link #succeed} or {@link #fail}. */
   public RecordingMmsSender() {
@@ -36,6 +46,12 @@ public final class RecordingMmsSender implements MmsSender {
   public RecordingMmsSender(Scheduler scheduler, long autoSentAfterMs) {
     this.scheduler = scheduler;
     this.autoSentAfterMs = autoSentAfterMs;
+  }
+
+  /** With a scheduler: every MMS reported sent is first recorded by {@code rows}. */
+  public RecordingMmsSender recordSentRows(SentRows rows) {
+    this.rows = rows;
+    return this;
   }
 
   public RecordingMmsSender limits(int subId, long bytes, int recipients) {
@@ -64,7 +80,7 @@ public final class RecordingMmsSender implements MmsSender {
     SendRefusedException refused = refusal;
     if (refused != null) throw refused;
     sent.add(mms);
-    if (scheduler != null) scheduler.schedule(autoSentAfterMs, () -> succeed(mms.key, null));
+    if (scheduler != null) scheduler.schedule(autoSentAfterMs, () -> autoSent(mms));
   }
 
   @Override
@@ -74,6 +90,11 @@ public final class RecordingMmsSender implements MmsSender {
 
   public ResultSink sink() {
     return sink;
+  }
+
+  private void autoSent(OutgoingMms mms) {
+    SentRows r = rows;
+    succeed(mms.key, r == null ? null : r.record(mms));
   }
 
   /** Reports the MMS with {@code key} sent (as the platform would, on the key's subscription). */

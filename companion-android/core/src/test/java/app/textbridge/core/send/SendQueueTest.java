@@ -10,7 +10,6 @@ import app.textbridge.core.model.SendState;
 import app.textbridge.core.model.SmsRecord;
 import app.textbridge.core.protocol.message.Message;
 import app.textbridge.core.protocol.message.MessageType;
-import app.textbridge.core.support.StderrLog;
 import app.textbridge.core.testutil.RecordingPeer;
 import app.textbridge.core.testutil.TestPorts;
 import com.google.gson.JsonArray;
@@ -27,15 +26,7 @@ class SendQueueTest {
   private final RecordingPeer peer = new RecordingPeer("aa");
 
   private SendQueue queue() throws Exception {
-    SendQueue q =
-        new SendQueue(
-            ports.sendJournal,
-            ports.sender,
-            new SubscriptionResolver(() -> ports.sims, ports.store),
-            System::currentTimeMillis,
-            config,
-            new StderrLog(true),
-            new app.textbridge.core.port.PhoneListener() {});
+    SendQueue q = new SendQueue(ports.ports(), config, null);
     q.recover();
     ports.sender.setReportSink(q);
     return q;
@@ -127,7 +118,7 @@ class SendQueueTest {
   }
 
   @Test
-  void groupWithoutCapabilityAndRateLimitFail() throws Exception {
+  void groupWithoutMmsAndRateLimitFail() throws Exception {
     SendQueue q = queue();
     q.request(peer, request("key-0000000000000005", "hi", "+1555", "+1666"));
     Message m = peer.sent.get(peer.sent.size() - 1);
@@ -145,19 +136,6 @@ class SendQueueTest {
         "key-0000000000000007", 0, 0, 1, FailureReason.LIMIT_EXCEEDED, null);
     assertEquals(
         "limit_exceeded", peer.sent.get(peer.sent.size() - 1).body().get("reason").getAsString());
-  }
-
-  @Test
-  void groupWithCapabilitySendsToEach() throws Exception {
-    config.groupSend = true;
-    SendQueue q = queue();
-    String key = "key-0000000000000008";
-    q.request(peer, request(key, "hi all", "+1555", "+1666"));
-    assertEquals(2, ports.sender.sent.size());
-    ports.sender.sink.partSent(key, 0, 0, 1);
-    assertEquals("accepted", lastState());
-    ports.sender.sink.partSent(key, 1, 0, 1);
-    assertEquals("sent", lastState());
   }
 
   @Test

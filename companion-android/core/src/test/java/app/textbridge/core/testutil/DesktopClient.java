@@ -42,6 +42,9 @@ public final class DesktopClient extends WebSocketClient {
   private volatile int closeCode = -1;
   public volatile HandshakeResult result;
 
+  /** Listed in this client's hello besides sync and send (set before the handshake). */
+  public volatile String[] extraCapabilities = new String[0];
+
   public DesktopClient(int port) {
     super(
         URI.create("ws://127.0.0.1:" + port + Constants.WS_PATH),
@@ -91,14 +94,14 @@ public final class DesktopClient extends WebSocketClient {
       for (byte[] f; (f = raw.poll()) != null; ) decode(f);
     }
     try {
-      sendMessage(Message.of(MessageType.HELLO, hello()));
+      sendMessage(Message.of(MessageType.HELLO, hello(extraCapabilities)));
     } catch (org.java_websocket.exceptions.WebsocketNotConnectedException e) {
       // The phone already closed (e.g. an immediate rejection); the test reads why.
     }
     return r;
   }
 
-  public static JsonObject hello() {
+  public static JsonObject hello(String... extraCapabilities) {
     JsonObject o = new JsonObject();
     o.addProperty("role", "desktop");
     o.addProperty("app", "textbridge-desktop");
@@ -107,6 +110,7 @@ public final class DesktopClient extends WebSocketClient {
     JsonArray caps = new JsonArray();
     caps.add("sync");
     caps.add("send");
+    for (String c : extraCapabilities) caps.add(c);
     o.add("capabilities", caps);
     JsonObject device = new JsonObject();
     device.addProperty("name", "Test desktop");

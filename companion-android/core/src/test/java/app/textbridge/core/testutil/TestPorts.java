@@ -8,14 +8,19 @@ import app.textbridge.core.model.ContactPage;
 import app.textbridge.core.model.FailureReason;
 import app.textbridge.core.model.SimCard;
 import app.textbridge.core.port.Advertiser;
+import app.textbridge.core.port.Clock;
 import app.textbridge.core.port.ContactsSource;
+import app.textbridge.core.port.MmsSender;
 import app.textbridge.core.port.PairingPrompt;
+import app.textbridge.core.port.Scheduler;
+import app.textbridge.core.port.SmsRateLimits;
 import app.textbridge.core.port.SmsSender;
 import app.textbridge.core.support.ExecutorScheduler;
 import app.textbridge.core.support.InMemoryChangeJournalStore;
 import app.textbridge.core.support.MemoryKeyStorage;
 import app.textbridge.core.support.MemorySendJournal;
 import app.textbridge.core.support.MemorySmsStore;
+import app.textbridge.core.support.MemoryUploadStore;
 import app.textbridge.core.support.StderrLog;
 import app.textbridge.core.support.SystemClock;
 import java.util.ArrayList;
@@ -39,10 +44,24 @@ public final class TestPorts {
       new ArrayList<>(Arrays.asList(new SimCard(1, 0, "Personal", "Test", null, true)));
   public Runnable contactsChanged;
 
+  /** Null: the phone sends no MMS (and lists neither send.mms nor send.group). */
+  public MmsSender mms;
+
+  public final MemoryUploadStore uploads = new MemoryUploadStore();
+  public Clock clock = new SystemClock();
+
+  /** Replaces {@link #scheduler} for the core's timers when set (e.g. a {@link ManualTime}). */
+  public Scheduler timers;
+
+  public SmsRateLimits rateLimits = SmsRateLimits.ANDROID_DEFAULTS;
+
   public PhonePorts ports() {
     PhonePorts p = new PhonePorts();
     p.store = store;
     p.sender = sender;
+    p.mms = mms;
+    p.uploads = uploads;
+    p.rateLimits = rateLimits;
     p.contacts =
         new ContactsSource() {
           @Override
@@ -65,8 +84,8 @@ public final class TestPorts {
     p.keys = keys;
     p.sendJournal = sendJournal;
     p.changeJournal = changeJournal;
-    p.clock = new SystemClock();
-    p.scheduler = scheduler;
+    p.clock = clock;
+    p.scheduler = timers != null ? timers : scheduler;
     p.prompt = prompt;
     p.log = new StderrLog(true);
     return p;
