@@ -20,11 +20,15 @@ import type { RemoteArchive } from './archive/surface'
 import { EventHub } from './events/event-hub'
 import { archiveHandlers } from './api/handlers-archive'
 import { dataHandlers } from './api/handlers-data'
+import { composeHandlers } from './api/handlers-compose'
+import { attachmentHandlers } from './api/handlers-attachments'
+import { ComposeStaging } from './compose/staging'
 import { DataService } from './data/data-service'
 import { phoneHandlers, type HostHooks } from './api/handlers-phones'
 import { Phones } from './phones/phones'
 import { DEFAULT_SENDS_PER_MINUTE, SendGuard, type SendGuardOptions } from './api/send-guard'
 import { Settings } from './settings'
+import { DESKTOP_CAPABILITIES } from './net/capabilities'
 
 export interface CoreOptions {
   readonly dataDir: string
@@ -62,7 +66,7 @@ export interface Core {
   stop(): Promise<void>
 }
 
-export const DESKTOP_CAPABILITIES = ['sync', 'send', 'contacts', 'mms.fetch']
+export { DESKTOP_CAPABILITIES }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? Date.now
@@ -87,7 +91,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     app: 'textbridge-desktop',
     appVersion: options.version,
     protocol: 1,
-    capabilities: DESKTOP_CAPABILITIES,
+    capabilities: [...DESKTOP_CAPABILITIES],
     device: { name: desktopName },
   }
   const baseDial = options.dial ?? dialPhone
@@ -133,6 +137,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
     confirmNewRecipients: options.confirmNewRecipients ?? null,
   })
+  const staging = new ComposeStaging(now)
   const data = new DataService({
     host: archiveHost,
     archive,
@@ -162,7 +167,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       settings,
       options.hooks ?? { openLink: null, demoScan: null },
     ),
-    ...archiveHandlers(archive, phones, guard),
+    ...archiveHandlers(archive, phones, guard, staging),
+    ...composeHandlers(staging),
+    ...attachmentHandlers(archive, phones, options.hooks?.chooseSavePath ?? null),
     ...dataHandlers(data),
   }
   let rebuildTimer: ReturnType<typeof setTimeout> | null = null

@@ -35,7 +35,10 @@ export async function startDemo(options: {
   /** Live texts every so often (default on); null turns them off for tests that count. */
   readonly chatterMs?: number | null
   /** The phone user's answer to the short code and the radio's timings (benchmarks set them). */
-  readonly phone?: Pick<DemoPhoneOptions, 'confirm' | 'sendTimings'>
+  readonly phone?: Pick<
+    DemoPhoneOptions,
+    'confirm' | 'sendTimings' | 'failures' | 'waits' | 'capabilities' | 'mmsMaxBytes'
+  >
 }): Promise<RunningDemo> {
   // The generated demo ends now, so its newest texts read as today's.
   const history = options.history ?? generateHistory({ endDate: Date.now() })

@@ -49,6 +49,8 @@ if (values.demo)
   demo = await startDemo({
     ...(values.history === undefined ? {} : { history: loadHistory(values.history) }),
     log,
+    // --chatter 0 turns the unprompted texts (and pictures) off, as the browser specs need.
+    chatterMs: Number(values.chatter) > 0 ? Number(values.chatter) * 1000 : null,
   })
 
 const core = await createCore({

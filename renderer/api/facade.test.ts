@@ -29,6 +29,7 @@ describe('createApi', () => {
       [
         'app',
         'attachments',
+        'compose',
         'contacts',
         'conversations',
         'data',

@@ -28,6 +28,7 @@ export function makeDevice(overrides: Partial<Device> = {}): Device {
       },
       { subId: 2, slot: 1, label: 'Work', carrier: 'EE', number: null, isDefault: false },
     ],
+    sending: { mms: true, group: true, mmsMaxBytes: 307_200 },
     pairedAt: NOW - 86_400_000 * 30,
     unpairedAt: null,
     lastSeenAt: NOW,
@@ -54,7 +55,7 @@ export function makeMessage(
     body: `Message ${id}`,
     date: NOW - 60_000 * (10_000 - id),
     dateSent: null,
-    sim: { subId: 1, slot: 0, label: 'Personal' },
+    sim: { subId: 1, slot: 0, label: 'Personal', mmsMaxBytes: 307_200 },
     delivery: { state: outgoing ? 'delivered' : 'received', reason: null, outboxId: null },
     unread: false,
     attachments: [],
@@ -88,7 +89,7 @@ export function makeConversation(
     },
     unreadCount: 0,
     messageCount: 10,
-    sim: { subId: 1, slot: 0, label: 'Personal' },
+    sim: { subId: 1, slot: 0, label: 'Personal', mmsMaxBytes: 307_200 },
     ...overrides,
   }
 }

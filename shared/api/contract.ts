@@ -22,6 +22,13 @@ import {
   uploadIdSchema,
   type DataInfo,
 } from './data'
+import {
+  MAX_SEND_ATTACHMENTS,
+  stageChunkSchema,
+  stageIdSchema,
+  stageRequestSchema,
+  type StagedProgress,
+} from './compose'
 import type { PairingView } from './pairing'
 import type { Status } from './status'
 
@@ -94,6 +101,11 @@ export const contract = {
       })
       .strict(),
   ),
+  /**
+   * Sends a text, a picture message or a group message. Several addresses (2–20), a group
+   * conversation, or attachments make it one MMS, which the phone must be able to send
+   * (`Device.sending`); the body may then be empty when something is attached.
+   */
   'messages.send': method<ArchivedMessage>()(
     z
       .object({
@@ -103,15 +115,36 @@ export const contract = {
             .object({ deviceId: deviceIdSchema, addresses: z.array(address).min(1).max(20) })
             .strict(),
         ]),
-        body: z.string().trim().min(1).max(MAX_SEND_BODY),
+        body: z.string().trim().max(MAX_SEND_BODY),
         subId: z.int().nullable(),
+        /** Files staged with `compose.stage`, in the order they go in the message. */
+        attachments: z.array(stageIdSchema).max(MAX_SEND_ATTACHMENTS).optional(),
       })
-      .strict(),
+      .strict()
+      .refine((a) => a.body.length > 0 || (a.attachments ?? []).length > 0, {
+        message: 'a text needs words or an attachment',
+      })
+      .refine((a) => new Set(a.attachments ?? []).size === (a.attachments ?? []).length, {
+        message: 'each file is attached once',
+      }),
   ),
+  /** Starts staging a file to attach; its bytes follow with `compose.stageChunk`. */
+  'compose.stage': method<{ readonly stageId: string }>()(stageRequestSchema),
+  /** One chunk, in order: `offset` must be where the last one ended. */
+  'compose.stageChunk': method<StagedProgress>()(stageChunkSchema),
+  /** Drops a staged file (removed from the draft). Unknown ids are ignored. */
+  'compose.unstage': method<null>()(z.object({ stageId: stageIdSchema }).strict()),
   'messages.retry': method<ArchivedMessage>()(z.object({ messageId: rowIdSchema }).strict()),
   'messages.discard': method<null>()(z.object({ messageId: rowIdSchema }).strict()),
 
   'attachments.get': method<Attachment>()(
+    z.object({ messageId: rowIdSchema, partId: z.string().min(1).max(64) }).strict(),
+  ),
+  /**
+   * Electron: asks where to save one part (the native Save as…) and writes it there; `saved` is
+   * false when the user cancelled. Web mode has no such dialog and downloads attachments.get.
+   */
+  'attachments.save': method<{ readonly saved: boolean }>()(
     z.object({ messageId: rowIdSchema, partId: z.string().min(1).max(64) }).strict(),
   ),
   'search.query': method<SearchPage>()(searchQuerySchema),

@@ -24,6 +24,8 @@ export type DeliveryState =
   | 'received'
   | 'queued'
   | 'dispatching'
+  /** The phone is asking its user whether to let Textbridge send (Android's send-rate prompt). */
+  | 'waiting'
   | 'sending'
   | 'sent'
   | 'delivered'

@@ -6,13 +6,16 @@ export type { SendFailureReason }
 
 /**
  * The life of a text written on this desktop. Forward only:
- * queued → dispatching → sent → delivered. `failed` and `unknown` are final until the user
- * retries; `unknown` means the desktop cannot tell whether the phone sent it (for example the
- * desktop stopped while the request was in flight) and is never resent automatically.
+ * queued → dispatching → (waiting →) sent → delivered. `waiting`: the phone holds the text and
+ * is asking its user whether to let the app send (PROTOCOL.md §9.9, `waiting_for_user`).
+ * `failed` and `unknown` are final until the user retries; `unknown` means the desktop cannot
+ * tell whether the phone sent it (for example the desktop stopped while the request was in
+ * flight) and is never resent automatically.
  */
 export const OUTBOX_STATES = [
   'queued',
   'dispatching',
+  'waiting',
   'sent',
   'delivered',
   'failed',
@@ -32,15 +35,31 @@ export interface OutboxEntry {
   readonly to: readonly string[]
   readonly body: string
   readonly subId: number | null
+  /** The files of a picture message, in order, and how far each upload to the phone got. */
+  readonly parts: readonly OutgoingPart[]
   /** How many times it was handed to the dispatcher. */
   readonly attempts: number
   readonly createdAt: number
   readonly updatedAt: number
 }
 
+/**
+ * One file of an outgoing MMS. The bytes are the bubble's own part in the archive (part id
+ * `up:<uploadId>`); `received` is what the phone last said it holds of the upload
+ * (PROTOCOL.md §9.14), so a dropped connection resumes there instead of starting again.
+ */
+export interface OutgoingPart {
+  readonly uploadId: string
+  readonly mime: string
+  readonly name: string | null
+  readonly size: number
+  readonly received: number
+}
+
 /** What the status bar shows: texts waiting, in flight, and needing the user's decision. */
 export interface OutboxCounts {
   readonly queued: number
+  /** In flight, including texts the phone holds while its user decides (`waiting`). */
   readonly dispatching: number
   readonly failed: number
   readonly unknown: number

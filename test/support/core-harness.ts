@@ -33,13 +33,20 @@ export interface HarnessOptions {
   readonly finder?: PhoneFinder
   /** Reconnect quickly: tests should not wait for the production backoff. */
   readonly fastReconnect?: boolean
+  /** How the harness's own demo phone behaves (what it can send, its timings). */
+  readonly phone?: Parameters<typeof startDemo>[0]['phone']
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tb-core-'))
   const demo =
     options.demo ??
-    (await startDemo({ history: options.history, log: silentLogger, chatterMs: null }))
+    (await startDemo({
+      history: options.history,
+      log: silentLogger,
+      chatterMs: null,
+      ...(options.phone === undefined ? {} : { phone: options.phone }),
+    }))
   const core = await createCore({
     dataDir,
     vault: new FileKeyVault(join(dataDir, 'identity.key')),

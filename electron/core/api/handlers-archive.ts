@@ -7,6 +7,9 @@ import { fetchPart } from '../phones/attachments'
 import { imageMimeOf } from './image-type'
 import type { Phones } from '../phones/phones'
 import type { SendGuard } from './send-guard'
+import { sendMessage } from './send-message'
+import type { ComposeStaging } from '../compose/staging'
+import { OutboxStateError } from '../store/errors'
 
 type ArchiveHandlers = Pick<
   ApiHandlers,
@@ -29,6 +32,7 @@ export function archiveHandlers(
   archive: RemoteArchive,
   phones: Phones,
   guard: SendGuard,
+  staging: ComposeStaging,
 ): ArchiveHandlers {
   const outboxEntryOf = async (messageId: number) => {
     const outboxId = (await archive.messages.get(messageId)).delivery.outboxId
@@ -60,40 +64,22 @@ export function archiveHandlers(
       const half = Math.floor((a.limit - 1) / 2)
       return (await archive.messages.around(a.messageId, half, a.limit - 1 - half)).page
     },
-    'messages.send': async (a) => {
-      let deviceId: string
-      let to: readonly string[]
-      if ('conversationId' in a.to) {
-        const conversation = await archive.conversations.get(a.to.conversationId)
-        deviceId = conversation.deviceId
-        to = conversation.participants.map((p) => p.address)
-      } else {
-        deviceId = a.to.deviceId
-        to = a.to.addresses
-      }
-      const device = await archive.devices.get(deviceId)
-      if (device.unpairedAt !== null)
-        throw new ApiError('not_available', 'That phone is no longer paired.')
-      const existing =
-        'conversationId' in a.to || (await archive.conversations.find(deviceId, to)) !== null
-      await guard.check({ existingConversation: existing, addresses: to, phone: device.name })
-      const { message } = await archive.outbox.enqueue({
-        deviceId,
-        to,
-        body: a.body,
-        subId: a.subId,
-      })
-      phones.get(deviceId)?.kickOutbox()
-      phones.statusChanged()
-      return message
-    },
+    'messages.send': (a) => sendMessage(a, { archive, phones, guard, staging }),
     'messages.retry': async (a) => {
       const entry = await outboxEntryOf(a.messageId)
       // failed: the phone's record for that key is final, so a retry is a new text (new key).
       // unknown: first ask again with the same key — the phone dedupes, so nothing can go out
       // twice; if the phone itself cannot tell either, the next retry is a new text.
       const policy = entry.state === 'unknown' && entry.attempts < 2 ? 'reuse' : 'reissue'
-      await archive.outbox.retry(entry.id, policy)
+      await archive.outbox.retry(entry.id, policy).catch((e: unknown) => {
+        if (e instanceof OutboxStateError && e.code === 'files_gone') {
+          throw new ApiError(
+            'not_available',
+            'The pictures of this message are no longer on this computer. Attach them again.',
+          )
+        }
+        throw e
+      })
       phones.get(entry.deviceId)?.kickOutbox()
       phones.statusChanged()
       return archive.messages.get(a.messageId)

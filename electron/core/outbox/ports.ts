@@ -1,6 +1,6 @@
 // What the dispatcher needs from the archive, defined here by the dispatcher and implemented by
 // the outbox repository on the archive's connection.
-import type { OutboxEntry } from '../../../shared/model/outbox'
+import type { OutboxEntry, OutgoingPart } from '../../../shared/model/outbox'
 import type { BodyOf } from '../../../shared/protocol'
 import type { ApplyResult, Awaitable } from '../sync/ports'
 
@@ -24,4 +24,10 @@ export interface OutboxArchive {
   requeueInFlight(deviceId: string): Awaitable<number>
   /** Applies the phone's report (forward only; see states.ts). */
   applyStatus(deviceId: string, status: BodyOf<'send.status'>): Awaitable<StatusApplied>
+  /** Entries the phone holds while its user decides; asked about again after a reconnect. */
+  waiting(deviceId: string): Awaitable<readonly OutboxEntry[]>
+  /** One file's bytes (the bubble's own part), to upload. */
+  uploadBytes(outboxId: number, uploadId: string): Awaitable<Uint8Array>
+  /** What the phone said it holds of a file; written before the next chunk goes. */
+  recordUpload(outboxId: number, uploadId: string, received: number): Awaitable<OutgoingPart>
 }

@@ -1,26 +1,54 @@
 // Reading outbox entries (with their message's body and conversation) into the shared model.
 import { z } from 'zod'
-import type { OutboxCounts, OutboxEntry, OutboxState } from '../../../shared/model/outbox'
+import type {
+  OutboxCounts,
+  OutboxEntry,
+  OutboxState,
+  OutgoingPart,
+} from '../../../shared/model/outbox'
 import { OUTBOX_STATES } from '../../../shared/model/outbox'
-import { SEND_FAILURE_REASONS } from '../../../shared/protocol/messages/catalogue'
-import { address } from '../../../shared/protocol/messages/common'
+import {
+  MAX_SEND_ATTACHMENTS,
+  MAX_UPLOAD_BYTES,
+  SEND_FAILURE_REASONS,
+} from '../../../shared/protocol/messages/catalogue'
+import { address, fileName, mimeType, uploadId } from '../../../shared/protocol/messages/common'
 import type { StatementCache } from '../store/db/db'
 import type { DeviceDirectory } from '../store/devices/devices'
 import { InvalidInputError, NotFoundError } from '../store/errors'
 import { enumColumn, parseJsonColumn } from '../store/db/json'
 
-// send.request limits (PROTOCOL.md §9.9): 1-20 recipients, 1-5000 characters.
+// send.request limits (PROTOCOL.md §9.9): 1-20 recipients, at most 5000 characters, which may
+// be none when files are attached; at most 10 files, each an upload of 1 byte to 5 MiB (§9.14).
 const recipients = z.array(address).min(1).max(20)
 const MAX_SEND_BODY = 5000
 
-export function checkSend(to: readonly string[], body: string): void {
+export function checkSend(to: readonly string[], body: string, files: readonly number[]): void {
   if (!recipients.safeParse(to).success) throw new InvalidInputError('bad_recipients')
-  if (body.length === 0 || body.length > MAX_SEND_BODY) throw new InvalidInputError('bad_body')
+  if (body.length > MAX_SEND_BODY || (body.length === 0 && files.length === 0))
+    throw new InvalidInputError('bad_body')
+  if (files.length > MAX_SEND_ATTACHMENTS || files.some((n) => n < 1 || n > MAX_UPLOAD_BYTES))
+    throw new InvalidInputError('bad_attachment')
 }
+
+const outgoingParts = z
+  .array(
+    z
+      .object({
+        uploadId,
+        mime: mimeType,
+        name: fileName,
+        size: z.int().min(1).max(MAX_UPLOAD_BYTES),
+        received: z.int().min(0),
+      })
+      .refine((p) => p.received <= p.size),
+  )
+  .max(MAX_SEND_ATTACHMENTS)
 
 const SELECT = `
   SELECT o.id, o.device_key, o.message_id, o.send_key, o.state, o.reason, o.recipients_json,
-    o.sub_id, o.attempts, o.created_at, o.updated_at, m.thread_id, m.body, m.phone_id
+    o.sub_id, o.attempts, o.created_at, o.updated_at, o.parts_json, m.thread_id, m.body,
+    m.phone_id
   FROM outbox o JOIN messages m ON m.id = o.message_id`
 
 interface RawRow {
@@ -35,15 +63,17 @@ interface RawRow {
   attempts: number
   created_at: number
   updated_at: number
+  parts_json: string
   thread_id: number
   body: string
   phone_id: string | null
 }
 
 /** An outbox row with its enum and JSON columns checked. */
-export interface EntryRow extends Omit<RawRow, 'state' | 'recipients_json'> {
+export interface EntryRow extends Omit<RawRow, 'state' | 'recipients_json' | 'parts_json'> {
   readonly state: OutboxState
   readonly to: readonly string[]
+  readonly parts: readonly OutgoingPart[]
 }
 
 export class OutboxReader {
@@ -103,7 +133,7 @@ export class OutboxReader {
     const rows = this.sql
       .get<[{ device: number | null }], { state: string; n: number }>(
         `SELECT state, count(*) AS n FROM outbox
-         WHERE state IN ('queued', 'dispatching', 'failed', 'unknown')
+         WHERE state IN ('queued', 'dispatching', 'waiting', 'failed', 'unknown')
            AND (@device IS NULL OR device_key = @device)
          GROUP BY state`,
       )
@@ -111,7 +141,8 @@ export class OutboxReader {
     const n = (state: OutboxState): number => rows.find((r) => r.state === state)?.n ?? 0
     return {
       queued: n('queued'),
-      dispatching: n('dispatching'),
+      // Held by the phone while its user decides: still on its way, as far as the bar can say.
+      dispatching: n('dispatching') + n('waiting'),
       failed: n('failed'),
       unknown: n('unknown'),
     }
@@ -122,6 +153,7 @@ export class OutboxReader {
       ...raw,
       state: enumColumn(OUTBOX_STATES, raw.state, 'outbox.state'),
       to: parseJsonColumn(recipients, raw.recipients_json, 'outbox.recipients_json'),
+      parts: parseJsonColumn(outgoingParts, raw.parts_json, 'outbox.parts_json'),
     }
   }
 
@@ -138,6 +170,7 @@ export class OutboxReader {
       to: row.to,
       body: row.body,
       subId: row.sub_id,
+      parts: row.parts,
       attempts: row.attempts,
       createdAt: row.created_at,
       updatedAt: row.updated_at,

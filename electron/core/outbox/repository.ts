@@ -2,10 +2,14 @@
 // writes the local bubble and the outbox entry in one transaction, so a text the user sent is
 // either fully recorded or not at all, and it shows as "queued" within the same frame. This
 // module writes only the outbox table; the bubble is the messages writer's.
-import { randomBytes } from 'node:crypto'
 import type { ArchivedMessage } from '../../../shared/model/message'
 import type { DeviceId, OutboxId } from '../../../shared/model/ids'
-import type { OutboxCounts, OutboxEntry, OutboxState } from '../../../shared/model/outbox'
+import type {
+  OutboxCounts,
+  OutboxEntry,
+  OutboxState,
+  OutgoingPart,
+} from '../../../shared/model/outbox'
 import type { BodyOf } from '../../../shared/protocol/messages/catalogue'
 import type { Db, StatementCache } from '../store/db/db'
 import { writeTx } from '../store/db/db'
@@ -18,32 +22,26 @@ import { afterReport } from './states'
 import { touchedOnly } from '../sync/ports'
 import { OutboxReader, checkSend } from './reader'
 import type { EntryRow } from './reader'
+import { OutboxUploads, newUploads, type OutgoingFile } from './uploads'
+import { OutboxDecisions, newSendKey, type KeyPolicy } from './decisions'
 
 export interface EnqueueInput {
   readonly deviceId: DeviceId
   /** One address, or several with the phone's `send.group` capability (PROTOCOL.md §9.9). */
   readonly to: readonly string[]
+  /** May be empty when files are attached. */
   readonly body: string
   /** null: the conversation's own SIM, else the phone's default (the phone decides). */
   readonly subId: number | null
+  /** Pictures and files, in order: they make the text one MMS (PROTOCOL.md §9.9). */
+  readonly attachments?: readonly OutgoingFile[]
 }
-
-/**
- * Retrying keeps or replaces the idempotency key:
- * - 'reuse' (only for `unknown`): asks the phone again under the same key. The phone never sends
- *   a key twice; it answers with what happened to it. Safe: can never cause a duplicate text.
- * - 'reissue': a new key, so the phone sends it again. Needed after `failed` (a failed key is
- *   final on the phone); after `unknown` it may duplicate a text that did go out.
- */
-export type KeyPolicy = 'reuse' | 'reissue'
 
 /** Kept under its old name for callers of the archive. */
 export type StatusResult = StatusApplied
 
-/** 128 random bits as base64url: 22 characters of [A-Za-z0-9_-], as the protocol requires. */
-export function newSendKey(): string {
-  return randomBytes(16).toString('base64url')
-}
+export { newSendKey }
+export type { KeyPolicy }
 
 /** The dispatcher's port (ports.ts) and the window's outbox calls, on the archive. */
 export class OutboxRepository implements OutboxArchive {
@@ -58,26 +56,47 @@ export class OutboxRepository implements OutboxArchive {
     private readonly clock: () => number,
   ) {
     this.reader = new OutboxReader(sql, devices)
+    this.uploads = new OutboxUploads(sql, this.reader)
+    this.decisions = new OutboxDecisions(sql, devices, writer, this.reader, this.uploads, clock)
   }
 
+  private readonly uploads: OutboxUploads
+  private readonly decisions: OutboxDecisions
+
+  /**
+   * Writes the bubble (with its files' bytes, so it shows its picture at once and every retry
+   * has them) and the entry in one transaction.
+   */
   readonly enqueue = (input: EnqueueInput): { entry: OutboxEntry; message: ArchivedMessage } => {
-    checkSend(input.to, input.body)
+    const files = input.attachments ?? []
+    checkSend(
+      input.to,
+      input.body,
+      files.map((f) => f.bytes.length),
+    )
     const ctx = this.devices.get(input.deviceId)
     const now = this.clock()
     const key = newSendKey()
+    const { local, parts } = newUploads(files)
     const { value: messageId } = this.writer.transaction('live', (s) => {
-      const id = this.writer.insertOutgoing(s, ctx, { ...input, sendKey: key, date: now })
-      this.sql
-        .get<unknown[]>(
-          `INSERT INTO outbox (device_key, message_id, send_key, state, reason, recipients_json,
-             sub_id, attempts, created_at, updated_at)
-           VALUES (?, ?, ?, 'queued', NULL, ?, ?, 0, ?, ?)`,
-        )
-        .run(ctx.key, id, key, JSON.stringify(input.to), input.subId, now, now)
+      const text = { to: input.to, body: input.body, subId: input.subId, parts: local }
+      const id = this.writer.insertOutgoing(s, ctx, { ...text, sendKey: key, date: now })
+      this.insertEntry(ctx.key, id, key, input, parts, now)
       return id
     })
     return { entry: this.reader.byMessage(messageId), message: this.messages.get(messageId) }
   }
+
+  /** How much of one file the phone holds, as it just said (`attachment.stored`). */
+  readonly recordUpload = (id: OutboxId, uploadId: string, received: number): OutgoingPart =>
+    this.uploads.record(id, uploadId, received)
+
+  /** One file's bytes, for the dispatcher to upload. */
+  readonly uploadBytes = (id: OutboxId, uploadId: string): Uint8Array =>
+    this.uploads.bytes(id, uploadId)
+
+  /** Entries the phone holds while its user decides: asked about again on each connection. */
+  readonly waiting = (deviceId: DeviceId): OutboxEntry[] => this.list(deviceId, ['waiting'])
 
   readonly get = (id: OutboxId): OutboxEntry => this.reader.get(id)
 
@@ -156,53 +175,38 @@ export class OutboxRepository implements OutboxArchive {
       .run(this.clock()).changes
 
   /** Back to `queued` after `failed` or `unknown`, with the key policy the user chose. */
-  readonly retry = (id: OutboxId, policy: KeyPolicy): OutboxEntry => {
-    const row = this.reader.row(id)
-    if (row.state === 'failed' && policy === 'reuse') {
-      throw new OutboxStateError('key_final', 'a failed key is final on the phone; reissue it')
-    }
-    if (row.state !== 'failed' && row.state !== 'unknown') {
-      throw new OutboxStateError('not_allowed', `cannot retry a ${row.state} text`)
-    }
-    const ctx = this.devices.byRowKey(row.device_key)
-    const now = this.clock()
-    this.writer.transaction('live', (s) => {
-      let messageId = row.message_id
-      let key = row.send_key
-      if (policy === 'reissue') {
-        key = newSendKey()
-        if (row.phone_id === null) {
-          this.writer.setSendKey(messageId, key)
-        } else {
-          // The phone keeps its record of the failed attempt; the new attempt gets its own
-          // bubble so the phone's next record (with the new key) merges into it.
-          const text = { to: row.to, body: row.body, subId: row.sub_id, sendKey: key, date: now }
-          messageId = this.writer.insertOutgoing(s, ctx, text)
-        }
-      }
-      this.sql
-        .get<[number, string, number, number]>(
-          `UPDATE outbox SET state = 'queued', reason = NULL, message_id = ?, send_key = ?,
-             updated_at = ? WHERE id = ?`,
-        )
-        .run(messageId, key, now, row.id)
-    })
-    return this.reader.get(id)
+  readonly retry = (id: OutboxId, policy: KeyPolicy): OutboxEntry =>
+    this.decisions.retry(id, policy)
+
+  /** Drops a text the user gave up on (queued, failed or unknown); see decisions.ts. */
+  readonly discard = (id: OutboxId): void => {
+    this.decisions.discard(id)
   }
 
-  /**
-   * Drops a text the user gave up on (queued, failed or unknown). The local bubble goes too,
-   * unless the phone has its own record of it (that is the phone's to delete).
-   */
-  readonly discard = (id: OutboxId): void => {
-    const row = this.reader.row(id)
-    if (row.state !== 'queued' && row.state !== 'failed' && row.state !== 'unknown') {
-      throw new OutboxStateError('not_allowed', `cannot discard a ${row.state} text`)
-    }
-    this.writer.transaction('live', (s) => {
-      this.sql.get<[number]>('DELETE FROM outbox WHERE id = ?').run(row.id)
-      if (row.phone_id === null) this.writer.deleteById(s, row.message_id)
-    })
+  private insertEntry(
+    deviceKey: number,
+    messageId: number,
+    key: string,
+    input: EnqueueInput,
+    parts: readonly OutgoingPart[],
+    now: number,
+  ): void {
+    this.sql
+      .get<unknown[]>(
+        `INSERT INTO outbox (device_key, message_id, send_key, state, reason, recipients_json,
+           sub_id, attempts, created_at, updated_at, parts_json)
+         VALUES (?, ?, ?, 'queued', NULL, ?, ?, 0, ?, ?, ?)`,
+      )
+      .run(
+        deviceKey,
+        messageId,
+        key,
+        JSON.stringify(input.to),
+        input.subId,
+        now,
+        now,
+        JSON.stringify(parts),
+      )
   }
 
   private move(

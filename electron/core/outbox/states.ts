@@ -6,10 +6,11 @@ import type { OutboxState } from '../../../shared/model/outbox'
 const RANK: Record<OutboxState, number> = {
   queued: 0,
   dispatching: 1,
-  sent: 2,
-  delivered: 3,
-  failed: 4,
-  unknown: 4,
+  waiting: 2,
+  sent: 3,
+  delivered: 4,
+  failed: 5,
+  unknown: 5,
 }
 
 /**
@@ -23,18 +24,21 @@ export function afterReport(current: OutboxState, reported: SendState): OutboxSt
   if (current === 'failed' || current === 'delivered') return null
   switch (reported) {
     case 'accepted':
-    case 'waiting_for_user':
       // Recorded by the phone, not yet on the radio: nothing new to show beyond dispatching.
-      // (The phone waiting on its user's consent is the same as far as the outbox can tell.)
       return current === 'queued' ? 'dispatching' : null
+    case 'waiting_for_user':
+      // The phone holds it and asks its user; a desktop that lost track learns it is there.
+      return RANK[current] < RANK.waiting || current === 'unknown' ? 'waiting' : null
     case 'sent':
     case 'delivered':
       return RANK[reported] > RANK[current] || current === 'unknown' ? reported : null
     case 'failed':
-      // A delivery report can still fail a text that was sent.
+      // A delivery report can still fail a text that was sent, and a declined wait fails it.
       return 'failed'
     case 'unknown':
-      return current === 'queued' || current === 'dispatching' ? 'unknown' : null
+      return current === 'queued' || current === 'dispatching' || current === 'waiting'
+        ? 'unknown'
+        : null
   }
 }
 

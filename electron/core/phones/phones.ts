@@ -88,6 +88,7 @@ export class Phones {
       publicKey: pairing.staticKey,
       region: regionOf(pairing.hello),
       sims: pairing.hello.sims ?? [],
+      capabilities: pairing.hello.capabilities,
       pairedAt: now(),
     })
     settings.setAddress(pairing.deviceId, pairing.host, pairing.port)
@@ -181,6 +182,8 @@ export class Phones {
             name: settings.nameFor(deviceId) ?? hello.device.name,
             model: hello.device.model ?? null,
             sims: hello.sims ?? [],
+            // What it can send may change with an update of the phone's app.
+            capabilities: hello.capabilities,
           })
           info.catch((e: unknown) => {
             this.failed('hello', e)

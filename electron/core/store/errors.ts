@@ -41,6 +41,7 @@ export class InvalidInputError extends CodedError<InvalidInputCode> {
 export type OutboxStateErrorCode =
   | 'not_allowed' // the transition is not one the outbox state machine has
   | 'key_final' // a failed key is final on the phone (PROTOCOL.md §9.9): retry needs a new key
+  | 'files_gone' // a picture message's files are no longer in the archive: attach them again
 
 export class OutboxStateError extends CodedError<OutboxStateErrorCode> {
   override readonly name = 'OutboxStateError'

@@ -1,6 +1,6 @@
 // In the demo, people text the phone every so often, so a newcomer sees texts arrive live (and,
-// in Electron, a notification when the window is in the background). Deterministic: the same
-// people and words in the same order on every run.
+// in Electron, a notification when the window is in the background); every fourth one is a
+// picture. Deterministic: the same people, words and pictures in the same order on every run.
 import type { Contact } from '../../../shared/protocol'
 import type { DemoPhone } from './demo-phone'
 
@@ -17,6 +17,9 @@ const LINES = [
   'Ok 👍',
 ]
 
+/** Captions of the pictures; an empty one is a picture sent without words. */
+const PICTURE_LINES = ['Look at this!', '', 'View from the top 🏔️', 'Guess where I am']
+
 export function startChatter(
   phone: DemoPhone,
   contacts: readonly Contact[],
@@ -29,7 +32,8 @@ export function startChatter(
     const from = numbers[(n * 7) % numbers.length] ?? ''
     const body = LINES[n % LINES.length] ?? ''
     n++
-    phone.receive(from, body)
+    if (n % 4 === 0) phone.receivePicture(from, PICTURE_LINES[(n / 4) % PICTURE_LINES.length] ?? '')
+    else phone.receive(from, body)
   }, everyMs)
   timer.unref()
   return () => {

@@ -1,38 +1,36 @@
 // A phone written in TypeScript on the shared protocol code: what `npm run demo` pairs with, and
 // what the desktop's end-to-end tests run against. It serves a history file's messages over the
-// real protocol, confirms pairing like a user would, receives texts now and then, and sends
-// texts whose statuses progress (and sometimes fail).
+// real protocol, confirms pairing like a user would, receives texts (and now and then a
+// picture), and sends texts, pictures and group messages whose statuses progress (and sometimes
+// fail, or wait for the phone's user).
 import { bytesEqual, toHex } from '../../../shared/bytes'
 import { generateKeyPair, randomBytes, type KeyPair } from '../../../shared/crypto/primitives'
-import type { HistoryFile } from '../../../shared/history/schema'
-import { CloseCode, message, ScannedQrSlot, type Message } from '../../../shared/protocol'
-import type { Logger } from '../../core/log'
+import {
+  CloseCode,
+  message,
+  ScannedQrSlot,
+  type Message,
+  type SimInfo,
+} from '../../../shared/protocol'
 import { PhoneServer, type AcceptedSession } from './phone-server'
 import type { HelloBody, PeerSession } from '../../core/net/session'
 import { PhoneStore } from './phone-store'
 import { answerAttachment, answerContacts } from './requests'
-import { demoFailures, SendService, type FailurePolicy, type SendTimings } from './send-service'
+import { demoFailures, demoWaits, SendService } from './send-service'
+import {
+  DEMO_CAPABILITIES,
+  demoHello,
+  demoSims,
+  type DemoPhoneEvent,
+  type DemoPhoneOptions,
+} from './hello'
 import { SyncService } from './sync-service'
+import { UploadStore } from './uploads'
+import { DemoFaults } from './faults'
+import { receivePicture, receiveText, type Arrival } from './incoming'
 
-export type DemoPhoneEvent =
-  | { readonly type: 'pairing'; readonly sas: string; readonly desktop: string }
-  | { readonly type: 'paired'; readonly desktop: string }
-  | { readonly type: 'connected' }
-  | { readonly type: 'disconnected'; readonly code: number }
-  | { readonly type: 'acked'; readonly watermark: string | undefined }
-
-export interface DemoPhoneOptions {
-  readonly history: HistoryFile
-  readonly log: Logger
-  readonly host?: string
-  readonly port?: number
-  /** How the phone's user answers the short-code prompt. Default: accept after a moment. */
-  readonly confirm?: (sas: string, desktop: string) => Promise<boolean>
-  readonly sendTimings?: SendTimings
-  readonly failures?: FailurePolicy
-  readonly keys?: KeyPair
-  readonly now?: () => number
-}
+export { DEMO_CAPABILITIES }
+export type { DemoPhoneEvent, DemoPhoneOptions }
 
 export class DemoPhone {
   readonly store: PhoneStore
@@ -41,6 +39,12 @@ export class DemoPhone {
   private readonly scanned: ScannedQrSlot
   private readonly paired: { key: Uint8Array; name: string }[] = []
   private readonly sends: SendService
+  private readonly uploads = new UploadStore()
+  /** Fault injection for tests of the upload and send paths. */
+  readonly faults: DemoFaults
+  private readonly capabilities: readonly string[]
+  private readonly sims: readonly SimInfo[]
+  private pictures = 0
   private readonly listeners = new Set<(event: DemoPhoneEvent) => void>()
   private readonly sessions = new Set<PeerSession>()
   private server: PhoneServer | null = null
@@ -51,12 +55,21 @@ export class DemoPhone {
     this.keys = options.keys ?? generateKeyPair()
     const now = options.now ?? Date.now
     this.scanned = new ScannedQrSlot(now)
-    this.sends = new SendService(
-      this.store,
-      options.sendTimings ?? { sentAfterMs: 300, deliveredAfterMs: 900 },
-      options.failures ?? demoFailures,
+    this.capabilities = options.capabilities ?? DEMO_CAPABILITIES
+    this.sims = demoSims(options.history, options.mmsMaxBytes)
+    this.sends = new SendService({
+      store: this.store,
+      uploads: this.uploads,
+      capabilities: this.capabilities,
+      sims: this.sims,
+      timings: options.sendTimings ?? { sentAfterMs: 300, deliveredAfterMs: 900 },
+      failures: options.failures ?? demoFailures,
+      waits: options.waits ?? demoWaits,
       now,
-    )
+    })
+    this.faults = new DemoFaults(this.uploads, this.sends, () => {
+      this.dropConnections()
+    })
   }
 
   get port(): number {
@@ -130,42 +143,21 @@ export class DemoPhone {
 
   /** A text arrives from someone: the provider changes and paired desktops see it live. */
   receive(from: string, body: string, subId: number | null = null): string {
-    const id = this.store.allocateId('sms')
-    const now = (this.options.now ?? Date.now)()
-    this.store.upsert({
-      id,
-      kind: 'sms',
-      threadId: this.store.threadFor([from]),
-      box: 'inbox',
-      addresses: [from],
-      sender: from,
-      date: now,
-      dateSent: now - 1500,
-      body,
-      read: false,
-      status: 'none',
-      subId: subId ?? this.options.history.sims[0]?.subId ?? null,
-      parts: [],
-      sendKey: null,
-    })
-    return id
+    return receiveText(this.store, this.arrival(from, body, subId))
+  }
+
+  /** A picture message arrives from someone (a small generated PNG, fetched on demand). */
+  receivePicture(from: string, body: string): string {
+    return receivePicture(this.store, this.arrival(from, body, null), this.pictures++)
+  }
+
+  private arrival(from: string, body: string, subId: number | null): Arrival {
+    const date = (this.options.now ?? Date.now)()
+    return { from, body, date, subId: subId ?? this.options.history.sims[0]?.subId ?? null }
   }
 
   private hello(): HelloBody {
-    const h = this.options.history
-    return {
-      role: 'phone',
-      app: 'textbridge-demo-phone',
-      appVersion: '1.0.0',
-      protocol: 1,
-      capabilities: ['sync', 'send', 'contacts', 'mms.fetch'],
-      device: {
-        name: h.device.name,
-        ...(h.device.model === undefined ? {} : { model: h.device.model }),
-        ...(h.device.region === undefined ? {} : { region: h.device.region }),
-      },
-      sims: h.sims,
-    }
+    return demoHello(this.options.history, this.capabilities, this.sims)
   }
 
   private async accept(accepted: AcceptedSession): Promise<void> {
@@ -209,6 +201,7 @@ export class DemoPhone {
   }
 
   private serve(session: PeerSession, desktopKey: Uint8Array, gate: { open: boolean }): void {
+    const owner = toHex(desktopKey)
     const sync = new SyncService(session, this.store, (watermark) => {
       this.emit({ type: 'acked', watermark })
     })
@@ -228,7 +221,10 @@ export class DemoPhone {
           answerAttachment(session, this.store, msg)
           return
         case 'send.request':
-          this.sends.handle(session, msg)
+          this.sends.handle(session, msg, owner)
+          return
+        case 'attachment.upload':
+          this.uploads.handle(session, owner, msg, this.capabilities.includes('send.mms'))
           return
         case 'unpair':
           this.forget(desktopKey)
@@ -244,6 +240,7 @@ export class DemoPhone {
   private forget(key: Uint8Array): void {
     const i = this.paired.findIndex((p) => bytesEqual(p.key, key))
     if (i >= 0) this.paired.splice(i, 1)
+    this.uploads.forget(toHex(key))
   }
 
   private emit(event: DemoPhoneEvent): void {

@@ -60,7 +60,12 @@ export function fillFakeCore(core: FakeCore, o: { conversations: number; paired:
         attachmentCount: 0,
       },
       unreadCount: i % 5 === 1 ? (i % 7) + 1 : 0,
-      sim: { subId: (i % 2) + 1, slot: i % 2, label: i % 2 === 0 ? 'Personal' : 'Work' },
+      sim: {
+        subId: (i % 2) + 1,
+        slot: i % 2,
+        label: i % 2 === 0 ? 'Personal' : 'Work',
+        mmsMaxBytes: 307_200,
+      },
     })
   })
   const long: ArchivedMessage[] = Array.from({ length: 2000 }, (_, i) => {
@@ -81,7 +86,7 @@ export function fillFakeCore(core: FakeCore, o: { conversations: number; paired:
         id % 97 === 0
           ? [{ partId: `p${id}`, mime: 'image/png', size: 75, name: 'photo.png', cached: true }]
           : [],
-      sim: { subId: 1, slot: 0, label: 'Personal' },
+      sim: { subId: 1, slot: 0, label: 'Personal', mmsMaxBytes: 307_200 },
     })
   })
   long.push(

@@ -1,47 +1,27 @@
-// Paired phones. Other repositories address a device by its instance id; this module maps it to
-// the small integer key the tables use, and keeps each device's number context and SIM list.
-import { z } from 'zod'
-import { simSchema } from '../../../../shared/protocol/messages/catalogue'
+// Paired phones. Other repositories address a device by its instance id; the directory
+// (directory.ts) maps it to the small integer key the tables use, and keeps each device's number
+// context and SIM list. This module writes the devices table.
 import type { SimInfo } from '../../../../shared/protocol/messages/catalogue'
 import { instanceId } from '../../../../shared/protocol/messages/common'
-import type { Device, SimRef } from '../../../../shared/model/device'
+import type { Device } from '../../../../shared/model/device'
 import type { DeviceId } from '../../../../shared/model/ids'
 import type { Db, StatementCache } from '../db/db'
 import { writeTx } from '../db/db'
 import { InvalidInputError, NotFoundError } from '../errors'
 import { parseJsonColumn } from '../db/json'
-import { NumberContext, parseRegion } from '../text/numbers'
+import { parseRegion } from '../text/numbers'
+import { SELECT_DEVICES as SELECT, capabilityList, simList } from './directory'
+import type { DeviceContext, DeviceDirectory, DeviceRow } from './directory'
+import { sendingOf } from './sending'
 
-const simList = z.array(simSchema).max(8)
+export { DeviceDirectory } from './directory'
+export type { DeviceContext } from './directory'
 
 export interface DeviceHoldings {
   readonly deviceId: DeviceId
   readonly messages: number
   readonly conversations: number
   readonly imported: number
-}
-
-interface DeviceRow {
-  key: number
-  id: string
-  name: string
-  model: string | null
-  public_key: Buffer
-  region: string | null
-  sims_json: string
-  paired_at: number
-  unpaired_at: number | null
-  last_seen_at: number | null
-  contacts_generation: number
-}
-
-/** What the other repositories need to know about a device, cached per connection. */
-export interface DeviceContext {
-  readonly key: number
-  readonly id: DeviceId
-  readonly numbers: NumberContext
-  readonly sims: readonly SimInfo[]
-  readonly contactsGeneration: number
 }
 
 export interface NewDevice {
@@ -52,6 +32,11 @@ export interface NewDevice {
   /** ISO 3166-1 alpha-2; null when unknown (national numbers are then kept as digits). */
   readonly region: string | null
   readonly sims: readonly SimInfo[]
+  /**
+   * What the phone's hello listed (PROTOCOL.md §9.1); unknown ones are kept and ignored. None
+   * for an archive made from a backup before any phone was paired.
+   */
+  readonly capabilities?: readonly string[]
   readonly pairedAt: number
 }
 
@@ -59,76 +44,24 @@ export interface DeviceInfo {
   readonly name: string
   readonly model: string | null
   readonly sims: readonly SimInfo[]
-}
-
-const SELECT = 'SELECT * FROM devices'
-
-export class DeviceDirectory {
-  private byId = new Map<DeviceId, DeviceContext>()
-  private byKey = new Map<number, DeviceContext>()
-  private reloads = 0
-
-  constructor(private readonly sql: StatementCache) {
-    this.reload()
-  }
-
-  /**
-   * Counts reloads, so a reader on another connection can tell that the devices table changed
-   * and reload its own copy.
-   */
-  get version(): number {
-    return this.reloads
-  }
-
-  /** Re-reads the devices table; called after every write to it (devices are few). */
-  reload(): void {
-    this.reloads++
-    this.byId = new Map()
-    this.byKey = new Map()
-    for (const row of this.sql.get<[], DeviceRow>(SELECT).all()) {
-      const ctx: DeviceContext = {
-        key: row.key,
-        id: row.id,
-        numbers: new NumberContext(parseRegion(row.region)),
-        sims: parseJsonColumn(simList, row.sims_json, 'devices.sims_json'),
-        contactsGeneration: row.contacts_generation,
-      }
-      this.byId.set(row.id, ctx)
-      this.byKey.set(row.key, ctx)
-    }
-  }
-
-  get(id: DeviceId): DeviceContext {
-    const ctx = this.byId.get(id)
-    if (ctx === undefined) throw new NotFoundError('device', 'no such device')
-    return ctx
-  }
-
-  byRowKey(key: number): DeviceContext {
-    const ctx = this.byKey.get(key)
-    if (ctx === undefined) throw new NotFoundError('device', 'no such device key')
-    return ctx
-  }
-
-  all(): readonly DeviceContext[] {
-    return [...this.byId.values()]
-  }
-
-  /** The SIM a message used, labelled from the device's SIM list when the phone reported it. */
-  simRef(ctx: DeviceContext, subId: number | null): SimRef | null {
-    if (subId === null) return null
-    const sim = ctx.sims.find((s) => s.subId === subId)
-    return { subId, slot: sim?.slot ?? null, label: sim?.label ?? null }
-  }
+  /** As the last hello listed them; absent keeps the stored ones (a rename on this desktop). */
+  readonly capabilities?: readonly string[]
 }
 
 function toDevice(row: DeviceRow): Device {
+  const sims = parseJsonColumn(simList, row.sims_json, 'devices.sims_json')
+  const capabilities = parseJsonColumn(
+    capabilityList,
+    row.capabilities_json,
+    'devices.capabilities_json',
+  )
   return {
     id: row.id,
     name: row.name,
     model: row.model,
     region: row.region,
-    sims: parseJsonColumn(simList, row.sims_json, 'devices.sims_json'),
+    sims,
+    sending: sendingOf(capabilities, sims),
     pairedAt: row.paired_at,
     unpairedAt: row.unpaired_at,
     lastSeenAt: row.last_seen_at,
@@ -152,6 +85,7 @@ export class DevicesRepository {
     if (input.publicKey.length !== 32) throw new InvalidInputError('bad_public_key')
     const region = parseRegion(input.region)
     const sims = simList.parse(input.sims)
+    const capabilities = JSON.stringify(capabilityList.parse(input.capabilities ?? []))
     writeTx(this.db, () => {
       const existing = this.sql.get<[string], DeviceRow>(`${SELECT} WHERE id = ?`).get(input.id)
       if (existing !== undefined && existing.unpaired_at === null) {
@@ -160,9 +94,9 @@ export class DevicesRepository {
       if (existing === undefined) {
         this.sql
           .get<unknown[]>(
-            `INSERT INTO devices (id, name, model, public_key, region, sims_json, paired_at,
-               unpaired_at, last_seen_at, contacts_generation)
-             VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, 0)`,
+            `INSERT INTO devices (id, name, model, public_key, region, sims_json,
+               capabilities_json, paired_at, unpaired_at, last_seen_at, contacts_generation)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, 0)`,
           )
           .run(
             input.id,
@@ -171,6 +105,7 @@ export class DevicesRepository {
             Buffer.from(input.publicKey),
             region,
             JSON.stringify(sims),
+            capabilities,
             input.pairedAt,
           )
         this.sql
@@ -184,14 +119,15 @@ export class DevicesRepository {
         // Re-pairing keeps the region: changing it would re-key every conversation.
         this.sql
           .get<unknown[]>(
-            `UPDATE devices SET name = ?, model = ?, public_key = ?, sims_json = ?, paired_at = ?,
-               unpaired_at = NULL WHERE id = ?`,
+            `UPDATE devices SET name = ?, model = ?, public_key = ?, sims_json = ?,
+               capabilities_json = ?, paired_at = ?, unpaired_at = NULL WHERE id = ?`,
           )
           .run(
             input.name,
             input.model,
             Buffer.from(input.publicKey),
             JSON.stringify(sims),
+            capabilities,
             input.pairedAt,
             input.id,
           )
@@ -237,15 +173,19 @@ export class DevicesRepository {
     return new Uint8Array(row.public_key)
   }
 
-  /** Name, model and SIM list as the phone's `hello` reports them. */
+  /** Name, model, SIM list and capabilities as the phone's `hello` reports them. */
   readonly updateInfo = (id: DeviceId, info: DeviceInfo): Device => {
     const sims = simList.parse(info.sims)
-    this.changeOne('UPDATE devices SET name = ?, model = ?, sims_json = ? WHERE id = ?', [
-      info.name,
-      info.model,
-      JSON.stringify(sims),
-      id,
-    ])
+    const capabilities =
+      info.capabilities === undefined
+        ? null
+        : JSON.stringify(capabilityList.parse(info.capabilities))
+    this.changeOne(
+      `UPDATE devices SET name = ?, model = ?, sims_json = ?,
+         capabilities_json = coalesce(?, capabilities_json)
+       WHERE id = ?`,
+      [info.name, info.model, JSON.stringify(sims), capabilities, id],
+    )
     this.directory.reload()
     return this.get(id)
   }

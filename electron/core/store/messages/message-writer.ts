@@ -9,16 +9,22 @@ import { writeTx } from '../db/db'
 import type { DeviceContext } from '../devices/devices'
 import { FtsSync } from '../search/fts-sync'
 import { sameContent, tallyRow, valuesOf } from './message-values'
-import { outgoingValues } from './outgoing'
+import { insertOutgoing, markSendFailed, setSendKey } from './outgoing'
 import type { OutgoingObserver, OutgoingText } from './outgoing'
 import type { MessageValues, StoredBox, StoredMessage } from './message-values'
 import { BY_PHONE_ID, LOCAL_BY_KEY, UPDATE, columns, indexed } from './message-sql'
 import { importedTwin } from './import-writer'
 import { insertRow } from './row-insert'
 import type { Row } from './message-sql'
-import { insertParts, partsUnchanged, replaceParts, storedParts } from '../attachments/parts-writer'
+import {
+  carryLocalBytes,
+  insertParts,
+  partCountAfter,
+  partsUnchanged,
+  replaceParts,
+  storedParts,
+} from '../attachments/parts-writer'
 import type { SearchIndex } from '../search/search-index'
-import { searchKeysFor } from '../search/search-keys'
 import { allocateSortKey } from './sort-key'
 import type { ThreadStore } from '../conversations/threads'
 import { WriteSession } from './write-session'
@@ -125,38 +131,17 @@ export class MessageWriter {
 
   /** Inserts a text the user sent from here (the phone has no record of it yet). */
   insertOutgoing(s: WriteSession, ctx: DeviceContext, text: OutgoingText): number {
-    const values = outgoingValues(ctx.key, text)
-    const thread = this.threads.resolve(ctx, text.to, s)
-    const row: MessageValues = {
-      ...values,
-      id: s.nextId(),
-      thread_id: thread.id,
-      search_keys: searchKeysFor(values.body, thread.id, ctx.numbers),
-    }
-    const sortKey = insertRow(this.sql, this.fts, s, row)
-    if (sortKey === null) throw new Error('a local row cannot conflict on the phone id')
-    s.tally.added(thread, tallyRow({ sort_key: sortKey, box: row.box, phone_read: row.phone_read }))
-    return row.id
+    return insertOutgoing(this.sql, this.fts, this.threads, s, ctx, text)
   }
 
   /** A new attempt under a new key, in the same bubble (the phone has no record of the old). */
   setSendKey(messageId: number, sendKey: string): void {
-    this.sql
-      .get<[string, number]>('UPDATE messages SET send_key = ? WHERE id = ?')
-      .run(sendKey, messageId)
+    setSendKey(this.sql, messageId, sendKey)
   }
 
-  /**
-   * The phone's record of a failed send sits in its 'failed' box; our copy says so too, so the
-   * bubble stays right if the user discards the entry before that record arrives (the record,
-   * when it comes, overwrites the row anyway).
-   */
+  /** The phone failed the send: the bubble says so at once (see outgoing.ts). */
   markSendFailed(messageId: number): void {
-    this.sql
-      .get<[number]>(
-        "UPDATE messages SET box = 'failed' WHERE id = ? AND box IN ('outbox', 'queued')",
-      )
-      .run(messageId)
+    markSendFailed(this.sql, messageId)
   }
 
   /**
@@ -173,6 +158,7 @@ export class MessageWriter {
       return localId
     }
     if (existing.id === localId) return localId
+    carryLocalBytes(this.sql, ctx.key, localId, existing.id)
     this.outgoing.moved(localId, existing.id)
     // Not counted as a deletion: the text is still there, in one row instead of two.
     this.deleteById(s, localId)
@@ -211,7 +197,9 @@ export class MessageWriter {
   ): void {
     values.id = existing.id
     values.send_key = rec.sendKey ?? existing.send_key
-    const partsSame = partsUnchanged(storedParts(this.sql, existing.id), rec.parts)
+    const stored = storedParts(this.sql, existing.id)
+    values.part_count = partCountAfter(stored, rec.parts)
+    const partsSame = partsUnchanged(stored, rec.parts)
     if (sameContent(existing, values) && partsSame && values.send_key === existing.send_key) {
       s.unchanged += 1
       return
@@ -234,7 +222,10 @@ export class MessageWriter {
       return false
     }
     const thread = this.threads.resolve(ctx, rec.addresses, s)
-    this.rewrite(s, ctx, rec, local, valuesOf(ctx, rec, thread, local.id), rec.parts.length === 0)
+    const stored = storedParts(this.sql, local.id)
+    const values = valuesOf(ctx, rec, thread, local.id)
+    values.part_count = partCountAfter(stored, rec.parts)
+    this.rewrite(s, ctx, rec, local, values, partsUnchanged(stored, rec.parts))
     s.merged += 1
     return true
   }
