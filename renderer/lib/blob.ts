@@ -35,3 +35,19 @@ export function formatBytes(size: number): string {
   if (size < 1024 ** 3) return `${(size / 1024 / 1024).toFixed(1)} MB`
   return `${(size / 1024 ** 3).toFixed(2)} GB`
 }
+
+/**
+ * Offers a blob as a download under `name` (web mode's "save"). The URL outlives the click by a
+ * minute: the browser reads it after the click returns, and revoking it at once can cancel that.
+ */
+export function downloadBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = name
+  link.rel = 'noopener'
+  link.click()
+  setTimeout(() => {
+    URL.revokeObjectURL(url)
+  }, 60_000)
+}

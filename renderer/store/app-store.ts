@@ -4,6 +4,7 @@ import type { Api } from '../api/facade'
 import { createComposeSlice } from './compose-slice'
 import { createConversationsSlice } from './conversations-slice'
 import { createDataSlice } from './data-slice'
+import { createDraftFilesSlice } from './draft-files-slice'
 import { createPairingSlice } from './pairing-slice'
 import { createSearchSlice } from './search-slice'
 import { createStatusSlice } from './status-slice'
@@ -21,6 +22,7 @@ export function createAppStore(api: Api, options: { now?: () => number } = {}): 
     ...createConversationsSlice(deps)(...a),
     ...createThreadsSlice(deps)(...a),
     ...createComposeSlice(deps)(...a),
+    ...createDraftFilesSlice(deps)(...a),
     ...createSearchSlice(deps)(...a),
     ...createDataSlice(deps)(...a),
     ...createUiSlice()(...a),

@@ -2,6 +2,8 @@
 // optimistic bubbles shown the moment Send is pressed (performance target 7: "sending" within
 // one frame), replaced by the core's message when messages.send answers. Retry and discard of
 // texts the core reported failed or unknown live here too, as does the new-conversation form.
+// A text with pictures sends the files staged for its draft (draft-files-slice.ts); its bubble
+// shows the pictures from their blob: URLs until the core's message replaces it.
 import type { ArchivedMessage, ConversationId, DeviceId } from '../../shared/model'
 import { MAX_SEND_BODY } from '../../shared/api/contract'
 import { errorText } from '../api/facade'
@@ -10,6 +12,15 @@ import type { SliceCreator, StoreDeps } from './types'
 export type SendTarget =
   | { readonly conversationId: ConversationId }
   | { readonly deviceId: DeviceId; readonly addresses: readonly string[] }
+
+/** A file of a pending text, as its bubble shows it. */
+export interface PendingAttachment {
+  readonly name: string
+  readonly mime: string
+  readonly size: number
+  /** The blob: URL of the picture being sent; null for other files. */
+  readonly previewUrl: string | null
+}
 
 /** A text the user sent that the core has not yet answered for (or refused). */
 export interface PendingSend {
@@ -20,6 +31,9 @@ export interface PendingSend {
   readonly createdAt: number
   readonly state: 'sending' | 'failed'
   readonly error: string | null
+  readonly attachments: readonly PendingAttachment[]
+  /** The staged files, in order; they stay staged until the core takes them or it is discarded. */
+  readonly stageIds: readonly string[]
 }
 
 export interface Recipient {
@@ -44,7 +58,10 @@ export interface ComposeSlice {
   readonly newConversation: NewConversation | null
   readonly setDraft: (key: string, text: string) => void
   readonly chooseSim: (conversationId: ConversationId, subId: number | null) => void
-  /** Returns false (and sends nothing) for an empty or over-long text. */
+  /**
+   * Returns false (and sends nothing) for an over-long text, one with neither words nor files,
+   * or while the draft's files are still being prepared.
+   */
   readonly send: (key: string, target: SendTarget, body: string, subId: number | null) => boolean
   readonly retryPending: (key: string, tempId: number) => void
   readonly discardPending: (key: string, tempId: number) => void
@@ -62,6 +79,9 @@ export const createComposeSlice =
     const setPending = (key: string, f: (list: readonly PendingSend[]) => PendingSend[]) => {
       set({ pending: { ...get().pending, [key]: f(get().pending[key] ?? []) } })
     }
+    const forget = (item: PendingSend) => {
+      for (const a of item.attachments) if (a.previewUrl !== null) URL.revokeObjectURL(a.previewUrl)
+    }
 
     const dispatch = async (key: string, item: PendingSend) => {
       const to =
@@ -69,8 +89,15 @@ export const createComposeSlice =
           ? { conversationId: item.target.conversationId }
           : { deviceId: item.target.deviceId, addresses: [...item.target.addresses] }
       try {
-        const message = await api.messages.send({ to, body: item.body, subId: item.subId })
+        const files = item.stageIds.length > 0 ? { attachments: [...item.stageIds] } : {}
+        const message = await api.messages.send({
+          to,
+          body: item.body,
+          subId: item.subId,
+          ...files,
+        })
         setPending(key, (list) => list.filter((p) => p.tempId !== item.tempId))
+        forget(item)
         get().upsertMessages([message])
         if (key === NEW_KEY) get().selectConversation(message.conversationId)
       } catch (e) {
@@ -94,7 +121,11 @@ export const createComposeSlice =
         set({ simChoice: { ...get().simChoice, [conversationId]: subId } })
       },
       send: (key, target, body, subId) => {
-        if (body.trim().length === 0 || body.length > MAX_SEND_BODY) return false
+        if (body.length > MAX_SEND_BODY) return false
+        const attached = (get().draftFiles[key] ?? []).length > 0
+        if (body.trim().length === 0 && !attached) return false
+        const files = attached ? get().takeDraftFiles(key) : []
+        if (files === null) return false
         const item: PendingSend = {
           tempId: nextTemp--,
           target,
@@ -103,6 +134,13 @@ export const createComposeSlice =
           createdAt: now(),
           state: 'sending',
           error: null,
+          attachments: files.map((f) => ({
+            name: f.name,
+            mime: f.mime,
+            size: f.size ?? f.originalSize,
+            previewUrl: f.previewUrl,
+          })),
+          stageIds: files.flatMap((f) => (f.stageId === null ? [] : [f.stageId])),
         }
         // One synchronous update: the bubble and the cleared box render in the same frame.
         set({
@@ -120,7 +158,13 @@ export const createComposeSlice =
         void dispatch(key, again)
       },
       discardPending: (key, tempId) => {
+        const item = get().pending[key]?.find((p) => p.tempId === tempId)
+        if (item === undefined) return
         setPending(key, (list) => list.filter((p) => p.tempId !== tempId))
+        forget(item)
+        for (const stageId of item.stageIds) {
+          void api.compose.unstage({ stageId }).catch(() => undefined)
+        }
       },
       retryMessage: async (message) => {
         try {

@@ -6,7 +6,7 @@ import { UPLOAD_CHUNK_BYTES } from '../../shared/api/data'
 import type { DeviceId } from '../../shared/model'
 import { ApiError } from '../../shared/api/result'
 import { errorText } from '../api/facade'
-import { base64OfBlob } from '../lib/blob'
+import { base64OfBlob, downloadBlob } from '../lib/blob'
 import type { SliceCreator, StoreDeps } from './types'
 
 export interface DataSlice {
@@ -64,14 +64,7 @@ export const createDataSlice =
         offset += bytes.length
         if (bytes.length === 0 || offset >= chunk.size) break
       }
-      const url = URL.createObjectURL(new Blob(parts))
-      const link = document.createElement('a')
-      link.href = url
-      link.download = done.fileName
-      link.click()
-      setTimeout(() => {
-        URL.revokeObjectURL(url)
-      }, 60_000)
+      downloadBlob(new Blob(parts), done.fileName)
     }
     return {
       dataInfo: null,

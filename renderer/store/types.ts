@@ -5,6 +5,7 @@ import type { Api } from '../api/facade'
 import type { ComposeSlice } from './compose-slice'
 import type { ConversationsSlice } from './conversations-slice'
 import type { DataSlice } from './data-slice'
+import type { DraftFilesSlice } from './draft-files-slice'
 import type { PairingSlice } from './pairing-slice'
 import type { SearchSlice } from './search-slice'
 import type { StatusSlice } from './status-slice'
@@ -16,6 +17,7 @@ export type AppState = StatusSlice &
   ConversationsSlice &
   ThreadsSlice &
   ComposeSlice &
+  DraftFilesSlice &
   SearchSlice &
   DataSlice &
   UiSlice

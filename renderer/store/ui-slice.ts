@@ -1,5 +1,8 @@
 // Window-level state that belongs to no domain: which overlay is open, short notices (toasts)
-// for failed actions, and the text of the polite live region for screen readers.
+// for failed actions, the text of the polite live region for screen readers, and the picture
+// shown full size. That picture lives here rather than in its bubble: the virtual list may
+// unmount the bubble while the picture is open.
+import type { AttachmentMeta, MessageId } from '../../shared/model'
 import type { SliceCreator } from './types'
 
 export type Overlay = 'none' | 'settings' | 'pairing'
@@ -10,6 +13,13 @@ export interface Notice {
   readonly tone: 'info' | 'error'
 }
 
+/** A picture opened full size: which part of which message, and whom it is from. */
+export interface Lightbox {
+  readonly messageId: MessageId
+  readonly part: AttachmentMeta
+  readonly from: string
+}
+
 export interface UiSlice {
   readonly overlay: Overlay
   readonly notices: readonly Notice[]
@@ -17,6 +27,8 @@ export interface UiSlice {
   readonly announcement: { readonly text: string; readonly seq: number }
   /** Web mode: a link waiting for the user's confirmation before it opens. */
   readonly linkPrompt: string | null
+  readonly lightbox: Lightbox | null
+  readonly showPicture: (lightbox: Lightbox | null) => void
   readonly openOverlay: (overlay: Overlay) => void
   readonly notify: (text: string, tone?: Notice['tone']) => void
   readonly dismissNotice: (id: number) => void
@@ -33,6 +45,10 @@ export const createUiSlice = (): SliceCreator<UiSlice> => (set, get) => {
     notices: [],
     announcement: { text: '', seq: 0 },
     linkPrompt: null,
+    lightbox: null,
+    showPicture: (lightbox) => {
+      set({ lightbox })
+    },
     openOverlay: (overlay) => {
       set({ overlay })
     },

@@ -6,7 +6,7 @@ import type { AppInfo, MethodName } from '../../shared/api/contract'
 import type { CoreEvent } from '../../shared/api/events'
 import type { DataInfo } from '../../shared/api/data'
 import type { PairingView } from '../../shared/api/pairing'
-import type { ApiErrorCode, Result } from '../../shared/api/result'
+import type { Result } from '../../shared/api/result'
 import type { Status } from '../../shared/api/status'
 import type {
   ArchivedMessage,
@@ -18,20 +18,12 @@ import type {
 } from '../../shared/model'
 import { decodeCursor, encodeCursor } from '../../shared/model/cursor'
 import type { LinkState, Transport } from '../api/transport'
+import { FakeError, FakeFiles } from './fake-files'
+
+export { FakeError }
 import { makeDevice, makeStatus } from './fixtures'
 
 type Handler = (args: Record<string, unknown>) => unknown
-
-/** Thrown by an override: the fake core answers with a failed Result of this code. */
-export class FakeError extends Error {
-  override readonly name = 'FakeError'
-  constructor(
-    readonly code: ApiErrorCode,
-    message: string,
-  ) {
-    super(message)
-  }
-}
 
 export class FakeCore {
   info: AppInfo = {
@@ -48,6 +40,12 @@ export class FakeCore {
   messages = new Map<ConversationId, ArchivedMessage[]>()
   /** Contact photos by `${deviceId}/${contactId}`. */
   photos = new Map<string, { mime: string; data: string }>()
+  /** Staged files and MMS parts (compose.* and attachments.*). */
+  readonly files = new FakeFiles()
+  /** MMS parts by `${messageId}/${partId}`, for attachments.get. */
+  get parts(): Map<string, { mime: string; data: string }> {
+    return this.files.parts
+  }
   search: (args: Record<string, unknown>) => SearchPage = () => emptySearch
   readonly calls: { method: MethodName; args: Record<string, unknown> }[] = []
   readonly overrides: Partial<Record<MethodName, Handler>> = {}
@@ -126,6 +124,12 @@ export class FakeCore {
         return this.around(args)
       case 'messages.send':
         return this.send(args)
+      case 'compose.stage':
+      case 'compose.stageChunk':
+      case 'compose.unstage':
+      case 'attachments.get':
+      case 'attachments.save':
+        return this.files.handle(method, args)
       case 'search.query':
         return this.search(args)
       case 'contacts.search':
@@ -234,9 +238,10 @@ export class FakeCore {
       sim: null,
       delivery: { state: 'queued', reason: null, outboxId: 1 },
       unread: false,
-      attachments: [],
+      attachments: this.files.take((args.attachments ?? []) as string[]),
     }
     this.setMessages(conversationId, [...(this.messages.get(conversationId) ?? []), message])
+    this.files.keep(message, (args.attachments ?? []) as string[])
     return message
   }
 }

@@ -7,6 +7,7 @@ import { NewConversationPane } from '../compose/NewConversationPane'
 import { PairingScreen } from '../pairing/PairingScreen'
 import { SettingsDialog } from '../settings/SettingsDialog'
 import { KeyWarning, LinkBanner, NoTokenScreen } from '../status/Banners'
+import { PictureLightbox } from '../thread/Lightbox'
 import { ThreadPane } from '../thread/ThreadPane'
 import { FileDrop } from './FileDrop'
 import { Announcer, Notices } from './Notices'
@@ -47,6 +48,7 @@ function Screen() {
       <Sidebar />
       <MainPane />
       {overlay === 'settings' && <SettingsDialog />}
+      <PictureLightbox />
       <FileDrop />
     </div>
   )

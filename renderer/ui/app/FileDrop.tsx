@@ -1,18 +1,30 @@
-// A backup file dropped anywhere on the window is imported: the window shows where to let go
-// while a file is dragged over it, then opens Settings on the import's progress. Dropping also
-// must never navigate the window to the file, which is what a browser does by default.
+// Files dropped anywhere on the window, decided in one place: an SMS Backup & Restore file is
+// imported (the window opens Settings on the import's progress), and pictures and other files
+// are attached to the message being written in the open conversation. While files are dragged
+// over it the window says where they would go. Dropping must never navigate the window to the
+// file, which is what a browser does by default.
 import { useEffect, useState } from 'react'
 import type { AppStore } from '../../store/app-store'
-import { useServices } from '../../store/context'
+import { draftKey, NEW_KEY } from '../../store/compose-slice'
+import { useApp, useServices } from '../../store/context'
 import { defaultImportTarget, looksLikeBackup } from '../../store/data-slice'
+import type { AppState } from '../../store/types'
 
 function carriesFiles(e: DragEvent): boolean {
   return e.dataTransfer?.types.includes('Files') === true
 }
 
+/** The draft that dropped files attach to: the open conversation's, or the new message's. */
+function openDraft(s: AppState): string | null {
+  if (s.overlay !== 'none' || s.lightbox !== null) return null
+  if (s.newConversation !== null) return NEW_KEY
+  return s.selectedId === null ? null : draftKey(s.selectedId)
+}
+
 export function FileDrop() {
   const [over, setOver] = useState(false)
   const { store } = useServices()
+  const attaching = useApp((s) => openDraft(s) !== null)
   useEffect(() => {
     // dragenter and dragleave fire for every element crossed; count them to know when the
     // file has really left the window.
@@ -38,9 +50,7 @@ export function FileDrop() {
       e.preventDefault()
       depth = 0
       setOver(false)
-      const file = e.dataTransfer?.files[0]
-      if (file === undefined) return
-      void importDropped(store, file)
+      void routeDropped(store, Array.from(e.dataTransfer?.files ?? []))
     }
     window.addEventListener('dragenter', enter)
     window.addEventListener('dragover', overWindow)
@@ -56,9 +66,26 @@ export function FileDrop() {
   if (!over) return null
   return (
     <div className="file-drop" aria-hidden="true">
-      <p>Drop an SMS Backup &amp; Restore file to import it</p>
+      <p>
+        {attaching
+          ? 'Drop pictures or files to attach them, or an SMS Backup & Restore file to import it'
+          : 'Drop an SMS Backup & Restore file to import it'}
+      </p>
     </div>
   )
+}
+
+/** A backup among the files is imported; otherwise they attach to the open draft, if any. */
+export async function routeDropped(store: AppStore, files: readonly File[]): Promise<void> {
+  const first = files[0]
+  if (first === undefined) return
+  const backup = files.find(looksLikeBackup)
+  const key = openDraft(store.getState())
+  if (backup === undefined && key !== null) {
+    store.getState().attachFiles(key, files)
+    return
+  }
+  await importDropped(store, backup ?? first)
 }
 
 async function importDropped(store: AppStore, file: File): Promise<void> {

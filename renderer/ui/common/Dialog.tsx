@@ -13,9 +13,12 @@ export interface DialogProps {
   readonly wide?: boolean
   /** `alertdialog` for confirmations that interrupt (unpair, open a link). */
   readonly role?: 'dialog' | 'alertdialog'
+  /** The panel's classes, for a dialog laid out unlike the others (a picture). */
+  readonly className?: string
 }
 
-export function Dialog({ title, onClose, children, wide = false, role = 'dialog' }: DialogProps) {
+export function Dialog(props: DialogProps) {
+  const { title, onClose, children, wide = false, role = 'dialog' } = props
   const titleId = useId()
   const panel = useRef<HTMLDivElement>(null)
 
@@ -57,7 +60,7 @@ export function Dialog({ title, onClose, children, wide = false, role = 'dialog'
     >
       <div
         ref={panel}
-        className={wide ? 'dialog dialog-wide' : 'dialog'}
+        className={props.className ?? (wide ? 'dialog dialog-wide' : 'dialog')}
         role={role}
         aria-modal="true"
         aria-labelledby={titleId}

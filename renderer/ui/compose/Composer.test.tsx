@@ -12,7 +12,9 @@ afterEach(cleanup)
 const settle = () => act(() => new Promise((r) => setTimeout(r, 0)))
 
 async function openThread(core = new FakeCore()) {
-  core.conversations = [makeConversation(1, { sim: { subId: 2, slot: 1, label: 'Work' } })]
+  core.conversations = [
+    makeConversation(1, { sim: { subId: 2, slot: 1, label: 'Work', mmsMaxBytes: 307_200 } }),
+  ]
   core.setMessages(1, [makeMessage(1, 1)])
   const r = renderWith(<App />, { core, bridge: true })
   await settle()

@@ -2,6 +2,7 @@
 // already has a conversation opens it, draft and all, rather than starting a second thread.
 import { useEffect } from 'react'
 import { errorText } from '../../api/facade'
+import { NO_GROUP_REASON } from '../../lib/attach-words'
 import { draftKey, NEW_KEY, type PendingSend, type Recipient } from '../../store/compose-slice'
 import { useActions, useApp, useServices } from '../../store/context'
 import { pairedDevices } from '../../store/status-slice'
@@ -29,6 +30,13 @@ export function NewConversationPane() {
 
   if (draft === null) return null
   const recipients = draft.recipients
+  const canGroup = device?.sending.group === true
+  // Without group texts, several recipients would each get a separate text, which scatters the
+  // replies: the phone is not asked to, and the box says why.
+  const blocked =
+    recipients.length > 1 && !canGroup
+      ? `${NO_GROUP_REASON}, so a text can go to one person at a time.`
+      : null
 
   const add = (r: Recipient) => {
     const next = [...recipients, r]
@@ -40,6 +48,7 @@ export function NewConversationPane() {
         if (existing === null || store.getState().newConversation?.recipients.length !== 1) return
         actions.setDraft(draftKey(existing.id), store.getState().drafts[NEW_KEY] ?? '')
         actions.setDraft(NEW_KEY, '')
+        actions.moveDraftFiles(NEW_KEY, draftKey(existing.id))
         actions.selectConversation(existing.id)
       },
       (e: unknown) => {
@@ -88,7 +97,7 @@ export function NewConversationPane() {
         {pending.map((item) => (
           <PendingBubble key={item.tempId} item={item} draftKey={NEW_KEY} />
         ))}
-        {pending.length === 0 && recipients.length > 1 && (
+        {pending.length === 0 && recipients.length > 1 && canGroup && (
           <p className="muted">Sends one group text to {recipients.length} people.</p>
         )}
       </div>
@@ -102,6 +111,9 @@ export function NewConversationPane() {
         sims={device?.sims ?? []}
         conversationId={null}
         conversationSub={null}
+        sending={device?.sending ?? null}
+        recipients={recipients.length}
+        blocked={blocked}
         autoFocus={false}
       />
     </section>

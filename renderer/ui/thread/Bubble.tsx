@@ -5,7 +5,7 @@ import type { ArchivedMessage, SimRef } from '../../../shared/model'
 import { formatStamp, formatTime } from '../../lib/time'
 import type { PendingSend } from '../../store/compose-slice'
 import { useActions } from '../../store/context'
-import { AttachmentView } from './Attachment'
+import { AttachmentView, FileChip } from './Attachment'
 import { DeliveryActions, deliveryLabel } from './Delivery'
 import { MessageText } from './MessageText'
 
@@ -48,7 +48,12 @@ export const Bubble = memo(function Bubble({
       )}
       <div className="bubble">
         {message.attachments.map((part) => (
-          <AttachmentView key={part.partId} messageId={message.id} part={part} />
+          <AttachmentView
+            key={part.partId}
+            messageId={message.id}
+            part={part}
+            from={outgoing ? 'you' : (sender?.name ?? sender?.address ?? 'someone')}
+          />
         ))}
         {message.body.length > 0 && <MessageText body={message.body} />}
         <div className="bubble-meta">
@@ -86,13 +91,20 @@ export function PendingBubble({ item, draftKey }: { item: PendingSend; draftKey:
       data-delivery={failed ? 'failed' : 'sending'}
     >
       <div className="bubble">
-        <MessageText body={item.body} />
+        {item.attachments.map((a, i) =>
+          a.previewUrl !== null ? (
+            <img key={i} className="attachment-image" src={a.previewUrl} alt={a.name} />
+          ) : (
+            <FileChip key={i} name={a.name} mime={a.mime} size={a.size} />
+          ),
+        )}
+        {item.body.trim().length > 0 && <MessageText body={item.body} />}
         <div className="bubble-meta">
           <time dateTime={new Date(item.createdAt).toISOString()}>
             {formatTime(item.createdAt)}
           </time>
           <span className={failed ? 'delivery delivery-failed' : 'delivery delivery-sending'}>
-            {failed ? 'Not sent' : 'Sending…'}
+            {deliveryLabel(failed ? 'failed' : 'sending')}
           </span>
         </div>
       </div>

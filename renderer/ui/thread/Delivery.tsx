@@ -13,6 +13,8 @@ export function deliveryLabel(state: ArchivedMessage['delivery']['state']): stri
     case 'dispatching':
     case 'sending':
       return 'Sending…'
+    case 'waiting':
+      return 'Waiting for you to allow sending on the phone'
     case 'sent':
       return 'Sent'
     case 'delivered':

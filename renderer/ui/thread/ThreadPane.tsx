@@ -6,6 +6,7 @@ import { useActions, useApp } from '../../store/context'
 import { pairedDevices } from '../../store/status-slice'
 import { Avatar } from '../common/Avatar'
 import { ContactAvatar } from '../common/ContactAvatar'
+import { NO_GROUP_REASON } from '../../lib/attach-words'
 import { Composer } from '../compose/Composer'
 import { MessageList } from './MessageList'
 
@@ -21,6 +22,11 @@ export function ThreadPane({ conversationId }: { conversationId: ConversationId 
   }, [conversationId, ensureConversation])
 
   const group = (conversation?.participants.length ?? 0) > 1
+  // A reply to a group is one group message; a phone that cannot send one is not offered it.
+  const blocked =
+    group && device !== undefined && !device.sending.group
+      ? `${NO_GROUP_REASON}. Reply from the phone.`
+      : null
   const sims = device?.sims ?? []
   const title = conversation?.title ?? ''
   const numbers = conversation?.participants.map((p) => p.address).join(', ') ?? ''
@@ -90,6 +96,9 @@ export function ThreadPane({ conversationId }: { conversationId: ConversationId 
         sims={sims}
         conversationId={conversationId}
         conversationSub={conversation?.sim?.subId ?? null}
+        sending={device?.sending ?? null}
+        recipients={conversation?.participants.length ?? 1}
+        blocked={blocked}
       />
     </section>
   )

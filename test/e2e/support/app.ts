@@ -38,7 +38,14 @@ export interface RunningApp {
   stop(): Promise<void>
 }
 
-export async function startApp(options: { history?: string } = {}): Promise<RunningApp> {
+export interface AppOptions {
+  /** A history file for the demo phone instead of the generated one. */
+  readonly history?: string
+  /** Someone texts the demo phone every this many seconds (every fourth a picture); 0: never. */
+  readonly chatterSeconds?: number
+}
+
+export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
   if (useFake) {
     const { startFakeHost } = await import('./fake-host')
     const { FakeCore } = await import('../../../renderer/testing/fake-core')
@@ -51,10 +58,11 @@ export async function startApp(options: { history?: string } = {}): Promise<Runn
   return startDemo(options)
 }
 
-async function startDemo(options: { history?: string }): Promise<RunningApp> {
+async function startDemo(options: AppOptions): Promise<RunningApp> {
   const data = mkdtempSync(join(tmpdir(), 'textbridge-e2e-'))
-  // No unprompted texts from the demo phone: the specs count and compare what they see.
-  const args = ['tsx', DEMO_ENTRY, '--demo', '--port', '0', '--data', data, '--chatter', '0']
+  // No unprompted texts from the demo phone unless asked: the specs count what they see.
+  const chatter = String(options.chatterSeconds ?? 0)
+  const args = ['tsx', DEMO_ENTRY, '--demo', '--port', '0', '--data', data, '--chatter', chatter]
   if (options.history !== undefined) args.push('--history', options.history)
   // Its own process group, so stop() ends the demo and everything it started, and nothing else.
   const child = spawn('npx', args, { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
