@@ -44,7 +44,13 @@ async function start(): Promise<void> {
     hooks: {
       openLink: (url) => confirmAndOpenLink(window, url),
       demoScan: demo === null ? null : (uri) => demo?.scan(uri),
-      chooseSavePath: (name) => chooseSavePath(window, name, app.getPath('documents')),
+      chooseSavePath: (name, purpose) =>
+        chooseSavePath(
+          window,
+          name,
+          purpose,
+          app.getPath(purpose === 'export' ? 'documents' : 'downloads'),
+        ),
     },
     confirmNewRecipients: (addresses, phone) => confirmNewRecipient(window, addresses, phone),
     // Bundled beside this file by electron-vite (a second entry of the main build).

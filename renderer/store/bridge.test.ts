@@ -22,6 +22,29 @@ describe('event bridge', () => {
     expect(s.conversations.order).toEqual([1])
   })
 
+  it('reads the phones again when one connects (its hello may say it can send more)', async () => {
+    const core = new FakeCore()
+    const connected = core.status
+    core.status = {
+      ...connected,
+      devices: connected.devices.map((d) => ({ ...d, connection: { state: 'connecting' } })),
+    }
+    const { store } = setup(core)
+    connectBridge(core.transport, store)
+    await settle()
+    const before = core.callsOf('devices.list').length
+    core.emit({ type: 'status', status: core.status })
+    await settle()
+    expect(core.callsOf('devices.list').length).toBe(before)
+    core.emit({ type: 'status', status: connected })
+    await settle()
+    expect(core.callsOf('devices.list').length).toBe(before + 1)
+    // Still connected: nothing more to read.
+    core.emit({ type: 'status', status: connected })
+    await settle()
+    expect(core.callsOf('devices.list').length).toBe(before + 1)
+  })
+
   it('routes each core event to the store', async () => {
     const core = new FakeCore()
     core.conversations = [makeConversation(1), makeConversation(2)]

@@ -31,9 +31,21 @@ export async function reloadAll(store: AppStore): Promise<void> {
 export function handleEvent(store: AppStore, event: CoreEvent): void {
   const s = store.getState()
   switch (event.type) {
-    case 'status':
+    case 'status': {
+      const before = new Set(
+        (s.status?.devices ?? [])
+          .filter((d) => d.connection.state === 'connected')
+          .map((d) => d.deviceId),
+      )
       s.setStatus(event.status)
+      // A phone that has just connected said hello again: what it can send (pictures, group
+      // texts, its SIMs' limits) may have changed, so the phones are read again.
+      const connected = event.status.devices.some(
+        (d) => d.connection.state === 'connected' && !before.has(d.deviceId),
+      )
+      if (connected) void s.loadDevices()
       return
+    }
     case 'pairing':
       s.setPairing(event.pairing)
       if (event.pairing.step === 'paired') {

@@ -32,7 +32,7 @@ export function attachmentHandlers(
         bytes = (await fetchPart(session, a.partId)).bytes
         await archive.attachments.storeBytes(message.deviceId, a.partId, bytes)
       }
-      const path = await chooseSavePath(savedFileName(meta, message.id))
+      const path = await chooseSavePath(savedFileName(meta, message.id), 'attachment')
       if (path === null) return { saved: false }
       await writeFile(path, bytes)
       return { saved: true }

@@ -24,11 +24,15 @@ type PhoneHandlers = Pick<
   | 'demo.scanQr'
 >
 
+/** What is being saved, so the dialog can say so. */
+export type SavePurpose = 'export' | 'attachment'
+
 export interface HostHooks {
   readonly openLink: ((url: string) => Promise<boolean>) | null
   readonly demoScan: ((uri: string) => void) | null
   /** Electron's native save dialog for exports (answers null when the user cancels). */
-  readonly chooseSavePath?: ((suggestedName: string) => Promise<string | null>) | null
+  readonly chooseSavePath?:
+    ((suggestedName: string, purpose: SavePurpose) => Promise<string | null>) | null
 }
 
 export function phoneHandlers(

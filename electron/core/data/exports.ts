@@ -18,7 +18,7 @@ export interface ExportRequest {
 }
 
 /** Asks the user where to save; null when they cancelled. */
-export type ChooseSavePath = (suggestedName: string) => Promise<string | null>
+export type ChooseSavePath = (suggestedName: string, purpose: 'export') => Promise<string | null>
 
 const EXTENSION: Readonly<Record<ExportFormat, string>> = {
   sbr: 'xml',
@@ -53,7 +53,7 @@ export class Exports {
     let out: string
     let id: string | null = null
     if (this.choose !== null) {
-      const chosen = await this.choose(fileName)
+      const chosen = await this.choose(fileName, 'export')
       if (chosen === null) throw new ApiError('cancelled', 'The export was cancelled.')
       out = chosen
     } else {

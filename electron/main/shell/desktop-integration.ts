@@ -71,14 +71,15 @@ export async function confirmNewRecipient(
   return response === 0
 }
 
-/** Where an export goes, chosen by the user in the system's own save dialog. */
+/** Where an export or a saved attachment goes, chosen in the system's own save dialog. */
 export async function chooseSavePath(
   window: BrowserWindow,
   suggestedName: string,
+  purpose: 'export' | 'attachment',
   folder: string,
 ): Promise<string | null> {
   const { canceled, filePath } = await dialog.showSaveDialog(window, {
-    title: 'Export messages',
+    title: purpose === 'export' ? 'Export messages' : 'Save attachment',
     defaultPath: join(folder, suggestedName),
   })
   return canceled || filePath === '' ? null : filePath
