@@ -7,6 +7,7 @@ import app.textbridge.core.model.SmsRecord;
 import app.textbridge.core.model.StoreChange;
 import app.textbridge.core.pairing.Identity;
 import app.textbridge.core.pairing.ScannedQrSlot;
+import app.textbridge.core.port.SmsStore;
 import app.textbridge.core.protocol.CloseCode;
 import app.textbridge.core.protocol.Constants;
 import app.textbridge.core.protocol.QrException;
@@ -124,7 +125,18 @@ public final class PhoneCore implements Connection.Host, Session.Handler {
     core.sends.onLateLink(id -> core.onEventThread(() -> core.relinked(id)));
     ports.sender.setReportSink(core.sends);
     if (ports.mms != null) ports.mms.setResultSink(core.sends);
-    ports.store.setListener(change -> core.events.execute(() -> core.storeChanged(change)));
+    ports.store.setListener(
+        new SmsStore.Listener() {
+          @Override
+          public void onChange(StoreChange change) {
+            core.events.execute(() -> core.storeChanged(change));
+          }
+
+          @Override
+          public void onMmsDelivery(String sentMessageId, String recipient, boolean delivered) {
+            core.events.execute(() -> core.mmsDelivery(sentMessageId, recipient, delivered));
+          }
+        });
     ports.contacts.setChangeListener(() -> core.broadcast(ContactsService.changed()));
     return core;
   }
@@ -195,6 +207,14 @@ public final class PhoneCore implements Connection.Host, Session.Handler {
       feed.publish(change);
     } catch (IOException | RuntimeException e) {
       ports.log.warn("store", "change not published: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private void mmsDelivery(String sentMessageId, String recipient, boolean delivered) {
+    try {
+      sends.onMmsDelivery(sentMessageId, recipient, delivered);
+    } catch (IOException | RuntimeException e) {
+      ports.log.warn("store", "MMS delivery report not applied: " + e.getClass().getSimpleName());
     }
   }
 

@@ -44,6 +44,7 @@ public final class ProviderWatcher {
   private final EventLog log;
   private final TableWatch smsTable;
   private final TableWatch mmsTable;
+  private final MmsDeliveryReports reports;
 
   /** New MMS ids → content hash last sent (null: not sent yet) and when first seen. */
   private final Map<Long, Object[]> young = new HashMap<>();
@@ -62,6 +63,7 @@ public final class ProviderWatcher {
     this.log = log;
     this.smsTable = new TableWatch(true, state);
     this.mmsTable = new TableWatch(false, state);
+    this.reports = new MmsDeliveryReports(state);
     store.watchedBy(this);
   }
 
@@ -169,7 +171,14 @@ public final class ProviderWatcher {
     }
     smsTable.commit(sms);
     mmsTable.commit(mms);
-    if (!young.isEmpty()) {
+    boolean held = false;
+    try {
+      held = reports.scan(resolver, l);
+    } catch (IOException | RuntimeException e) {
+      // An OEM provider without the report columns must not stop the messages: tried again next.
+      log.warn("provider", "delivery report scan failed: " + e.getClass().getSimpleName());
+    }
+    if (!young.isEmpty() || held) {
       schedule(3_000);
     }
   }

@@ -44,6 +44,8 @@ final class Telephony2 {
   static final String SMS_STATUS = Telephony.Sms.STATUS;
 
   static final String MMS_BOX = Telephony.Mms.MESSAGE_BOX;
+  static final String MMS_MESSAGE_ID = Telephony.Mms.MESSAGE_ID; // "m_id", the MMSC's Message-ID
+  static final String MMS_STATUS = Telephony.Mms.STATUS; // "st", a delivery-ind's X-Mms-Status
   static final String MMS_TYPE = Telephony.Mms.MESSAGE_TYPE;
 
   static final String PART_MID = Telephony.Mms.Part.MSG_ID;
@@ -72,6 +74,19 @@ final class Telephony2 {
    * same filter).
    */
   static final String MMS_MESSAGES = MMS_TYPE + " IN (128, 130, 132)";
+
+  /** PduHeaders.MESSAGE_TYPE_SEND_REQ and MESSAGE_TYPE_DELIVERY_IND, values of m_type. */
+  static final int MMS_TYPE_SEND_REQ = 128;
+
+  static final int MMS_TYPE_DELIVERY_IND = 134;
+
+  /** PduHeaders.STATUS_* (X-Mms-Status, OMA-TS-MMS-ENC §7.3.54), values of a delivery-ind's st. */
+  static final int MMS_STATUS_EXPIRED = 128;
+
+  static final int MMS_STATUS_RETRIEVED = 129;
+  static final int MMS_STATUS_REJECTED = 130;
+  static final int MMS_STATUS_FORWARDED = 134;
+  static final int MMS_STATUS_UNREACHABLE = 135;
 
   /** An MMS placeholder in the addr table standing for "this phone" (PduPersister). */
   static final String INSERT_ADDRESS_TOKEN = "insert-address-token";

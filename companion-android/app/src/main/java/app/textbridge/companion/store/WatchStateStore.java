@@ -63,6 +63,35 @@ public final class WatchStateStore {
   }
 
   /**
+   * A single saved watermark (the highest provider id handled so far) named {@code name}, or null
+   * when none was saved yet. Kept in watch_meta next to the tables' primed flags: its integer
+   * column holds the id, so no schema change was needed.
+   */
+  public Long loadMark(String name) throws IOException {
+    try (Cursor c =
+        db.getReadableDatabase()
+            .rawQuery(
+                "SELECT primed FROM watch_meta WHERE tbl = ?", new String[] {"mark:" + name})) {
+      return c.moveToFirst() ? c.getLong(0) : null;
+    } catch (SQLException e) {
+      throw new StoreException("watch mark read failed", e);
+    }
+  }
+
+  /** Saves the watermark {@code name} (see {@link #loadMark}). */
+  public void saveMark(String name, long id) throws IOException {
+    try {
+      ContentValues v = new ContentValues();
+      v.put("tbl", "mark:" + name);
+      v.put("primed", id);
+      db.getWritableDatabase()
+          .insertWithOnConflict("watch_meta", null, v, SQLiteDatabase.CONFLICT_REPLACE);
+    } catch (SQLException e) {
+      throw new StoreException("watch mark write failed", e);
+    }
+  }
+
+  /**
    * Applies one scan's difference in a single transaction: {@code removed} ids go, every entry of
    * {@code upserts} is written (a null fingerprint: the row left the window or was never in it).
    */

@@ -86,7 +86,7 @@ public final class FakeTelephonyProvider extends ContentProvider {
         "CREATE TABLE pdu (_id INTEGER PRIMARY KEY, thread_id INTEGER, date INTEGER,"
             + (oem ? "" : " date_sent INTEGER DEFAULT 0,")
             + " msg_box INTEGER, read INTEGER DEFAULT 0,"
-            + " m_id TEXT, sub TEXT, ct_t TEXT, m_type INTEGER, m_size INTEGER,"
+            + " m_id TEXT, sub TEXT, ct_t TEXT, m_type INTEGER, m_size INTEGER, st INTEGER,"
             + (oem ? "" : " sub_id INTEGER DEFAULT -1,")
             + " text_only INTEGER DEFAULT 0, seen INTEGER DEFAULT 0)");
     db.execSQL(

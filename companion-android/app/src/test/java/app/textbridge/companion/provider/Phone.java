@@ -102,6 +102,16 @@ public final class Phone {
     provider.db.update("sms", v, "_id = " + id(id), null);
   }
 
+  public void updateMms(long id, String column, Object value) {
+    ContentValues v = new ContentValues();
+    if (value instanceof Integer) {
+      v.put(column, (Integer) value);
+    } else {
+      v.put(column, value.toString());
+    }
+    provider.db.update("pdu", v, "_id = " + id, null);
+  }
+
   public void deleteSms(long id) {
     provider.db.delete("sms", "_id = " + id, null);
   }

@@ -66,5 +66,17 @@ public interface SmsStore {
   /** Receives store changes, in the order they happened, on any thread. */
   interface Listener {
     void onChange(StoreChange change);
+
+    /**
+     * The carrier's delivery report for one recipient of an MMS this phone sent (added after the
+     * first version of this port, hence the default). {@code sentMessageId} is the sent message's
+     * row ({@code mms:<_id>}), {@code recipient} the address the report names, {@code delivered}
+     * true when the report says the message reached that recipient (X-Mms-Status Retrieved or
+     * Forwarded), false for any other final status (Rejected, Unreachable, Expired, ...). Each
+     * report is told once where the store can tell; a repeated one is harmless. Android: the
+     * m-delivery-ind rows ({@code m_type} 134) the system writes to {@code content://mms}, matched
+     * to the sent row by {@code m_id}, their status in {@code st} and recipient in their addr rows.
+     */
+    default void onMmsDelivery(String sentMessageId, String recipient, boolean delivered) {}
   }
 }

@@ -72,6 +72,9 @@ final class MmsComposer {
             .recipients(req.to)
             .maxRecipients(Math.max(1, Math.min(mms.maxRecipients(subId), MAX_GROUP)))
             .text(req.text)
+            // X-Mms-Delivery-Report: yes, so the carrier sends an m-delivery-ind per recipient,
+            // which the store reports and turns the key delivered (SendQueue.onMmsDelivery).
+            .deliveryReport(true)
             .date(now / 1000);
     for (int i = 0; i < held.size(); i++) {
       Optional<byte[]> bytes = uploads.bytes(held.get(i));

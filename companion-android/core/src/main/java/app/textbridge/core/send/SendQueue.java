@@ -2,6 +2,7 @@ package app.textbridge.core.send;
 
 import app.textbridge.core.PhoneConfig;
 import app.textbridge.core.PhonePorts;
+import app.textbridge.core.model.Addresses;
 import app.textbridge.core.model.FailureReason;
 import app.textbridge.core.model.SendRecord;
 import app.textbridge.core.model.SendRecord.PartState;
@@ -365,6 +366,46 @@ public final class SendQueue implements SmsSender.ReportSink, MmsSender.ResultSi
     rows.link(row.id, linked.key);
     rows.remember(linked);
     if (linked.messageIds.size() == 1) notifyState(linked);
+  }
+
+  /**
+   * The carrier's delivery report for one recipient of a sent MMS (the store's m-delivery-ind):
+   * that recipient's part becomes delivered, and the key {@code delivered} once every recipient's
+   * has (parts.delivered counts recipients). States only move forward, so a repeated report changes
+   * nothing. A negative report (rejected, unreachable, expired) leaves the key {@code sent} rather
+   * than failing it: the MMSC accepted the message, so the text did leave the phone and is in the
+   * recipients' conversation; failing it would invite a resend that doubles it for the others, and
+   * a later report for the same recipient (deferred, then retrieved) may still come.
+   */
+  public synchronized void onMmsDelivery(String messageId, String recipient, boolean delivered)
+      throws IOException {
+    String key = rows.keyFor(messageId);
+    if (key == null || recipient == null) return;
+    Optional<SendRecord> found = journal.find(key);
+    if (!found.isPresent() || !Digests.isMms(found.get())) return;
+    SendRecord r = found.get();
+    if (!delivered) {
+      log.info("send", "the carrier reports an MMS recipient did not get it: stays sent");
+      return;
+    }
+    int index = -1;
+    byte[] states = r.partStates();
+    for (int i = 0; i < r.recipients.size(); i++) {
+      int part = PartAggregator.index(r, i, 0); // an MMS has one part per recipient
+      if (part < 0 || !Addresses.same(r.recipients.get(i), recipient)) continue;
+      if (index < 0) index = part;
+      if (states[part] != PartState.DELIVERED.ordinal()) {
+        index = part; // the same number twice: the first one not yet delivered
+        break;
+      }
+    }
+    if (index < 0) return;
+    SendRecord next =
+        PartAggregator.apply(r, index, PartState.DELIVERED, null, null, clock.nowMillis());
+    if (next == r) return;
+    journal.update(next);
+    rows.remember(next);
+    notifyState(next);
   }
 
   @Override

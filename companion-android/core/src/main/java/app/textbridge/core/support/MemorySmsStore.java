@@ -92,6 +92,12 @@ public class MemorySmsStore implements SmsStore {
     return max + 1;
   }
 
+  /** Reports the carrier's delivery report for one recipient of a sent MMS, as a phone would. */
+  public void mmsDelivered(String sentMessageId, String recipient, boolean delivered) {
+    Listener l = listener;
+    if (l != null) l.onMmsDelivery(sentMessageId, recipient, delivered);
+  }
+
   private void notify(StoreChange change) {
     Listener l = listener;
     if (l != null) l.onChange(change);

@@ -12,7 +12,9 @@ import app.textbridge.core.model.PartInfo;
 import app.textbridge.core.model.SendRecord;
 import app.textbridge.core.model.SendState;
 import app.textbridge.core.model.SmsRecord;
+import app.textbridge.core.model.StoreChange;
 import app.textbridge.core.port.MmsSender.OutgoingMms;
+import app.textbridge.core.port.SmsStore;
 import app.textbridge.core.protocol.message.Message;
 import app.textbridge.core.protocol.message.MessageType;
 import app.textbridge.core.service.UploadService;
@@ -23,6 +25,8 @@ import app.textbridge.core.testutil.RecordingPeer;
 import app.textbridge.core.testutil.TestPorts;
 import app.textbridge.core.testutil.Uploads;
 import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Collections;
 import org.junit.jupiter.api.BeforeEach;
@@ -275,6 +279,78 @@ class SendQueueMmsTest {
     assertEquals("mms:6", status(desktop).get("messageId").getAsString());
     q.onProviderRow(row("mms:7", SmsRecord.Kind.MMS, "Same words", THREE));
     assertNull(q.sendKeyFor("mms:7"), "one MMS has one row");
+  }
+
+  /** The store's delivery reports go to the queue, as PhoneCore wires them. */
+  private void deliveriesTo(SendQueue q) {
+    ports.store.setListener(
+        new SmsStore.Listener() {
+          @Override
+          public void onChange(StoreChange change) {}
+
+          @Override
+          public void onMmsDelivery(String sentMessageId, String recipient, boolean delivered) {
+            try {
+              q.onMmsDelivery(sentMessageId, recipient, delivered);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }
+        });
+  }
+
+  private static int delivered(JsonObject status) {
+    return status.getAsJsonObject("parts").get("delivered").getAsInt();
+  }
+
+  @Test
+  void aGroupMmsIsDeliveredOnceEveryRecipientsReportSaysSo() throws Exception {
+    SendQueue q = queue();
+    deliveriesTo(q);
+    String key = "key-mms-deliver-0001";
+    q.request(desktop, send(key, "Dinner at 8?", THREE));
+    assertTrue(mms.sent.get(0).request.deliveryReport(), "the send asks for delivery reports");
+    mms.succeed(key, "mms:40");
+    assertEquals("sent", status(desktop).get("state").getAsString());
+
+    ports.store.mmsDelivered("mms:40", "447700900123", true); // as the carrier writes it
+    assertEquals("sent", status(desktop).get("state").getAsString());
+    assertEquals(1, delivered(status(desktop)));
+    int told = desktop.sent.size();
+    ports.store.mmsDelivered("mms:40", "+447700900123", true); // the same report again
+    assertEquals(told, desktop.sent.size(), "a duplicate changes nothing");
+    ports.store.mmsDelivered("mms:41", "+447700900456", true); // someone else's MMS
+    ports.store.mmsDelivered("mms:40", "+447700900999", true); // not a recipient
+    assertEquals(told, desktop.sent.size());
+    ports.store.mmsDelivered("mms:40", "+447700900456", true);
+    assertEquals("sent", status(desktop).get("state").getAsString(), "two of three");
+    assertEquals(2, delivered(status(desktop)));
+    ports.store.mmsDelivered("mms:40", "+447700900789", true);
+    JsonObject done = status(desktop);
+    assertEquals("delivered", done.get("state").getAsString());
+    assertEquals(3, delivered(done));
+    assertEquals(SendState.DELIVERED, ports.sendJournal.find(key).get().state);
+
+    told = desktop.sent.size();
+    ports.store.mmsDelivered("mms:40", "+447700900789", false); // a late, contrary report
+    assertEquals(told, desktop.sent.size(), "never moves backwards");
+    assertEquals(SendState.DELIVERED, ports.sendJournal.find(key).get().state);
+  }
+
+  @Test
+  void aRejectedReportLeavesTheMmsSent() throws Exception {
+    SendQueue q = queue();
+    deliveriesTo(q);
+    String key = "key-mms-deliver-0002";
+    q.request(desktop, send(key, "Dinner at 8?", THREE));
+    mms.succeed(key, "mms:50");
+    ports.store.mmsDelivered("mms:50", "+447700900123", true);
+    ports.store.mmsDelivered("mms:50", "+447700900456", false); // rejected or unreachable
+    ports.store.mmsDelivered("mms:50", "+447700900789", true);
+    JsonObject s = status(desktop);
+    assertEquals("sent", s.get("state").getAsString(), "it did leave: not failed");
+    assertEquals(2, delivered(s));
+    assertEquals(SendState.SENT, ports.sendJournal.find(key).get().state);
   }
 
   private SmsRecord row(String id, SmsRecord.Kind kind, String body, String... to) {
