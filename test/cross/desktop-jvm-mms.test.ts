@@ -14,8 +14,7 @@ import { startHarness, synced, type Harness } from '../support/core-harness'
 import {
   ensurePhoneJar,
   javaUnavailable,
-  PHONE_JAR,
-  spawnJsonLines,
+  startJvmPhone,
   type JsonLines,
 } from '../support/java-runner'
 
@@ -32,23 +31,9 @@ describe.skipIf(skip !== null)('a group picture message through the Java phone c
     ensurePhoneJar()
     dir = mkdtempSync(join(tmpdir(), 'tb-cross-mms-'))
     await writeHistory(join(dir, 'history.json'), { messages: 60, conversations: 6, seed: 5 })
-    phone = spawnJsonLines([
-      '-jar',
-      PHONE_JAR,
-      '--history',
-      join(dir, 'history.json'),
-      '--port',
-      '0',
-      '--state',
-      join(dir, 'phone-state'),
-      '--name',
-      'JVM Pixel',
-      '--group-send',
-    ])
-    const { port } = await phone.next<{ event: string; port: number }>(
-      (l) => l.event === 'listening',
-      120_000,
-    )
+    const started = await startJvmPhone(dir, ['--group-send'])
+    phone = started.phone
+    const port = started.port
     h = await startHarness({
       history: generateHistory({ messages: 1, conversations: 1 }),
       finder: new StaticFinder(),

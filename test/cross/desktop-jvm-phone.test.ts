@@ -13,8 +13,7 @@ import { startHarness, synced, type Harness } from '../support/core-harness'
 import {
   ensurePhoneJar,
   javaUnavailable,
-  PHONE_JAR,
-  spawnJsonLines,
+  startJvmPhone,
   type JsonLines,
 } from '../support/java-runner'
 
@@ -35,21 +34,7 @@ describe.skipIf(skip !== null)('desktop core ↔ Java phone core over loopback',
     ensurePhoneJar()
     dir = mkdtempSync(join(tmpdir(), 'tb-cross-'))
     await writeHistory(join(dir, 'history.json'), options)
-    phone = spawnJsonLines([
-      '-jar',
-      PHONE_JAR,
-      '--history',
-      join(dir, 'history.json'),
-      '--port',
-      '0',
-      '--state',
-      join(dir, 'phone-state'),
-      '--name',
-      'JVM Pixel',
-    ])
-    port = (
-      await phone.next<{ event: string; port: number }>((l) => l.event === 'listening', 120_000)
-    ).port
+    ;({ phone, port } = await startJvmPhone(dir))
     h = await startHarness({
       history: generateHistory({ messages: 1, conversations: 1 }),
       finder: new StaticFinder(),

@@ -2,6 +2,7 @@
 // build its jar once if needed, then spawn it and read its one-JSON-object-per-line stdout.
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 
@@ -45,6 +46,34 @@ export interface JsonLines {
   next<T = Record<string, unknown>>(match?: (line: T) => boolean, timeoutMs?: number): Promise<T>
   send(line: unknown): void
   stop(): Promise<void>
+}
+
+/**
+ * The JVM phone on loopback serving `dir/history.json`, its state in `dir/phone-state`; answers
+ * once it listens, with its port. `extra` adds runner flags (e.g. --group-send).
+ */
+export async function startJvmPhone(
+  dir: string,
+  extra: readonly string[] = [],
+): Promise<{ readonly phone: JsonLines; readonly port: number }> {
+  const phone = spawnJsonLines([
+    '-jar',
+    PHONE_JAR,
+    '--history',
+    join(dir, 'history.json'),
+    '--port',
+    '0',
+    '--state',
+    join(dir, 'phone-state'),
+    '--name',
+    'JVM Pixel',
+    ...extra,
+  ])
+  const { port } = await phone.next<{ event: string; port: number }>(
+    (l) => l.event === 'listening',
+    120_000,
+  )
+  return { phone, port }
 }
 
 export function spawnJsonLines(args: readonly string[]): JsonLines {
